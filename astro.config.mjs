@@ -1,0 +1,27 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import { NodePackageImporter } from 'sass';
+import actionPlans from './src/integration.ts';
+import { settings } from './src/settings.ts';
+
+export default defineConfig({
+  site: settings.siteUrl,
+  base: settings.base,
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Pages are plain HTML: no client router, no prefetching scripts, no dev toolbar in output.
+  prefetch: false,
+  devToolbar: { enabled: false },
+  integrations: [actionPlans()],
+  vite: {
+    css: {
+      preprocessorOptions: {
+        scss: {
+          // `pkg:govuk-frontend` resolves through the package's own exports.
+          importers: [new NodePackageImporter()],
+          additionalData: `$app-govuk-branding: ${settings.govukBranding}; $app-base: "${settings.base.replace(/\/?$/, '/')}";\n`,
+        },
+      },
+    },
+  },
+});

@@ -1,0 +1,109 @@
+/**
+ * Problems found in content, and how they are told to an editor: one line each, in the form
+ * `path:line:column  field.path  message`, so editors and their tools can jump to the spot.
+ */
+import type { core } from 'zod';
+
+export interface Problem {
+  /** The content file, relative to the project root, with forward slashes. */
+  file: string;
+  line: number;
+  column: number;
+  /** The field's path inside the file, such as `concerns.3.actions.1.owner`; empty for the file as a whole. */
+  path: string;
+  /** Plain English: what was found, what is expected, how to fix it. */
+  message: string;
+}
+
+export function formatProblem(p: Problem): string {
+  return `${p.file}:${p.line}:${p.column}  ${p.path || '(file)'}  ${p.message}`;
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.map(String).join('.');
+}
+
+/** Problems in a stable order: by file, then by position, so output never shuffles between runs. */
+export function sortProblems(problems: Problem[]): Problem[] {
+  return [...problems].sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.path.localeCompare(b.path),
+  );
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  object: 'a block of fields (lines of "name: value")',
+  array: 'a list (lines starting with "- ")',
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  null: 'null',
+};
+
+/** How a value found in a file reads to a person who wrote it in YAML. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'an empty value';
+  if (Array.isArray(value)) return value.length ? 'a list' : 'an empty list';
+  if (typeof value === 'string') {
+    const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
+    return value.trim() ? `"${shown}"` : 'empty text';
+  }
+  if (typeof value === 'object') return 'a block of fields';
+  return `${typeof value === 'number' ? 'the number' : 'the value'} ${String(value)}`;
+}
+
+/**
+ * One Zod issue as a plain-English sentence. The schema's own error texts say what is expected
+ * ("must be a real date written as YYYY-MM-DD"); this adds what was found and what to do.
+ */
+export function describeIssue(issue: core.$ZodIssue): string {
+  const field = issue.path.length ? String(issue.path[issue.path.length - 1]) : '';
+  const expected = issue.message.startsWith('Invalid input') ? undefined : issue.message;
+  const input = 'input' in issue ? issue.input : undefined;
+  switch (issue.code) {
+    case 'invalid_type': {
+      const wanted = expected ?? `must be ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
+      if (input === undefined) {
+        return typeof field === 'string' && field && !/^\d+$/.test(field)
+          ? `"${field}" is missing: add a line "${field}: ..." here (it ${wanted})`
+          : `a value is missing here: it ${wanted}`;
+      }
+      return `found ${describeValue(input)}, but it ${wanted}`;
+    }
+    case 'unrecognized_keys':
+      return issue.keys.length === 1
+        ? `unknown field "${issue.keys[0]}": check its spelling against the content format, or remove it`
+        : `unknown fields ${issue.keys.map((k) => `"${k}"`).join(', ')}: check their spelling against the content format, or remove them`;
+    case 'invalid_union':
+      return `found ${describeValue(input)}, but it ${expected ?? 'does not match any allowed form'}`;
+    case 'too_small':
+    case 'too_big':
+      return `found ${describeValue(input)}, but it ${expected ?? issue.message}`;
+    default:
+      return input === undefined ? `it ${expected ?? issue.message}` : `found ${describeValue(input)}, but it ${expected ?? issue.message}`;
+  }
+}
+
+/** A suggestion for a mistyped id: the known id closest in spelling, when it is close enough to help. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const candidate of candidates) {
+    const d = editDistance(word, candidate);
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}

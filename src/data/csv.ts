@@ -1,0 +1,12 @@
+/**
+ * RFC 4180 CSV: fields are quoted only where they must be, quotes are doubled, and records end
+ * with CRLF. Kept here rather than in a dependency because the rules fit in a few lines.
+ */
+export function csvField(value: string | number | null | undefined): string {
+  const text = value == null ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
+  return [header, ...rows].map((row) => row.map(csvField).join(',') + '\r\n').join('');
+}

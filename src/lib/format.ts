@@ -1,0 +1,23 @@
+/** Small pure helpers for the words pages put around numbers. */
+
+/** "1 plan", "2 plans"; pass the plural where adding "s" is wrong. */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+/** Plain text of a Markdown string, for titles and excerpts: list markers and emphasis go, words stay. */
+export function markdownToPlainText(markdown: string): string {
+  return markdown
+    .replace(/^\s*(?:[-*+]|\d+[.)])\s+/gm, '')
+    .replace(/[*_`]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The first words of a text, cut at a word boundary, with an ellipsis when anything was cut. */
+export function firstWords(text: string, maxLength = 80): string {
+  if (text.length <= maxLength) return text;
+  const cut = text.slice(0, maxLength + 1);
+  const end = cut.lastIndexOf(' ');
+  return `${cut.slice(0, end > 0 ? end : maxLength).replace(/[\s,;:.–-]+$/, '')}…`;
+}
