@@ -15,8 +15,11 @@ export interface ParsedFile {
   /** The Markdown after the frontmatter ('' for YAML files). */
   body: string;
   problems: Problem[];
-  /** Line and column (1-based) of the field at `path`, or of its nearest written ancestor when it is missing. */
-  locate(path: readonly PropertyKey[]): { line: number; column: number };
+  /**
+   * Line and column (1-based) of the field at `path`, or of its nearest written ancestor when it is missing.
+   * With `key`, the field's name rather than its value (for a field that should not be there at all).
+   */
+  locate(path: readonly PropertyKey[], options?: { key?: boolean }): { line: number; column: number };
 }
 
 /** Plain-English words for the YAML syntax errors editors actually make. */
@@ -34,6 +37,14 @@ const YAML_ERRORS: Record<string, string> = {
   BAD_SCALAR_START: 'this value starts with a character YAML reserves: put the value in quotes',
   RESOURCE_EXHAUSTION: 'too many aliases: write the values out instead of repeating them with aliases',
 };
+
+function syntaxDetail(code: string, message: string): string {
+  if (/^Flow (sequence|mapping)/.test(message)) {
+    return 'a "[" or "{" on this line or the one above is not closed: close it, or put text that starts with "[" or "{" in quotes';
+  }
+  if (/^Missing closing .?quote/i.test(message)) return 'a quoted text is not closed: add the closing quote';
+  return YAML_ERRORS[code] ?? message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
+}
 
 export function parseFile(file: string, source: string): ParsedFile {
   const isMarkdown = file.endsWith('.md');
@@ -78,12 +89,14 @@ export function parseFile(file: string, source: string): ParsedFile {
     return { line, column: col };
   };
 
-  for (const error of doc.errors) {
+  // Only the first syntax error is told: the ones after it are nearly always the parser losing
+  // its place because of it, and would send the editor to lines that are fine.
+  const [error] = doc.errors;
+  if (error) {
     const { line, column } = position(error.pos[0]);
-    const detail = YAML_ERRORS[error.code] ?? error.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
-    at(line, column, `the YAML cannot be read: ${detail}`);
+    at(line, column, `the YAML cannot be read: ${syntaxDetail(error.code, error.message)}. Fix this first: it can hide other mistakes below it`);
+    return { ...none, body };
   }
-  if (doc.errors.length) return { ...none, body };
 
   let data: unknown;
   try {
@@ -92,18 +105,18 @@ export function parseFile(file: string, source: string): ParsedFile {
     at(1, 1, `the YAML cannot be read: ${error instanceof Error && /alias/i.test(error.message) ? YAML_ERRORS.RESOURCE_EXHAUSTION : String(error)}`);
     return { ...none, body };
   }
-  return { file, data, body, problems, locate: (path) => position(offsetOf(doc, path)) };
+  return { file, data, body, problems, locate: (path, options) => position(offsetOf(doc, path, options?.key)) };
 }
 
 /** The source offset of the node at `path`, walking as far down as the file actually goes. */
-function offsetOf(doc: Document, path: readonly PropertyKey[]): number {
+function offsetOf(doc: Document, path: readonly PropertyKey[], atKey = false): number {
   let node: unknown = doc.contents;
   let offset = (doc.contents as Node | null)?.range?.[0] ?? 0;
-  for (const key of path) {
+  for (const [i, key] of path.entries()) {
     if (isMap(node)) {
       const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === key);
       if (!pair) break;
-      const target = (pair.value ?? pair.key) as Node | null;
+      const target = ((atKey && i === path.length - 1 ? pair.key : pair.value) ?? pair.key) as Node | null;
       offset = target?.range?.[0] ?? offset;
       node = pair.value;
     } else if (isSeq(node) && typeof key === 'number') {
