@@ -51,6 +51,8 @@ const md = new MarkdownIt('default', {
   // ellipses substituted.
   typographer: false,
 });
+// Plans are text: an image in content could only fetch something from elsewhere.
+md.disable('image');
 
 const ALLOWED_SCHEME = /^(?:https?|mailto):/i;
 // A colon before any "/", "?" or "#" means the URL names a scheme.
@@ -85,6 +87,15 @@ function addGovukClasses(tokens: Token[], headingOffset: number): void {
       // Matches govuk-frontend's table macro, and tells assistive technology
       // these header cells label columns.
       if (token.type === 'th_open') token.attrSet('scope', 'col');
+      // markdown-it aligns table cells with inline styles, which a strict Content Security Policy
+      // blocks; right-aligned columns are numbers, for which GOV.UK has classes.
+      const style = token.attrGet('style');
+      if (style) {
+        token.attrs = (token.attrs ?? []).filter(([name]) => name !== 'style');
+        if (style.includes('right') && (token.type === 'th_open' || token.type === 'td_open')) {
+          token.attrJoin('class', token.type === 'th_open' ? 'govuk-table__header--numeric' : 'govuk-table__cell--numeric');
+        }
+      }
     }
     if (token.children) addGovukClasses(token.children, headingOffset);
   }

@@ -248,6 +248,31 @@ describe('safety', () => {
       markdown: '[call](tel:0123) [files](ftp://example.com) [v](vbscript:x)',
       html: '<p class="govuk-body">[call](tel:0123) [files](ftp://example.com) [v](vbscript:x)</p>',
     },
+    {
+      name: 'an image is never fetched: it becomes a link a reader can choose to follow',
+      markdown: '![tracker](https://example.com/pixel.png)',
+      html: '<p class="govuk-body">!<a href="https://example.com/pixel.png" class="govuk-link">tracker</a></p>',
+    },
+    {
+      name: 'table alignment uses GOV.UK classes, not inline styles a Content Security Policy would block',
+      markdown: '| Item | Cost |\n| :-- | --: |\n| Windows | 10 |',
+      html: [
+        '<table class="govuk-table">',
+        '<thead class="govuk-table__head">',
+        '<tr class="govuk-table__row">',
+        '<th class="govuk-table__header" scope="col">Item</th>',
+        '<th class="govuk-table__header govuk-table__header--numeric" scope="col">Cost</th>',
+        '</tr>',
+        '</thead>',
+        '<tbody class="govuk-table__body">',
+        '<tr class="govuk-table__row">',
+        '<td class="govuk-table__cell">Windows</td>',
+        '<td class="govuk-table__cell govuk-table__cell--numeric">10</td>',
+        '</tr>',
+        '</tbody>',
+        '</table>',
+      ].join('\n'),
+    },
   ];
 
   it.each(safetyCases)('$name', ({ markdown, html }) => {
