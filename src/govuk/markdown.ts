@@ -92,7 +92,7 @@ function addGovukClasses(tokens: Token[], headingOffset: number): void {
       const style = token.attrGet('style');
       if (style) {
         token.attrs = (token.attrs ?? []).filter(([name]) => name !== 'style');
-        if (style.includes('right') && (token.type === 'th_open' || token.type === 'td_open')) {
+        if (String(style).includes('right') && (token.type === 'th_open' || token.type === 'td_open')) {
           token.attrJoin('class', token.type === 'th_open' ? 'govuk-table__header--numeric' : 'govuk-table__cell--numeric');
         }
       }
