@@ -60,6 +60,10 @@ const WRONG_PLACE =
 export function validateContent(files: [string, string][], root = 'content'): LoadResult {
   const problems: Problem[] = [];
   const parsed: { kind: Kind; file: ParsedFile; rel: string }[] = [];
+  // Files that exist but have problems of their own. A plan that refers to them is not told that
+  // the establishment or theme "does not exist": the editor is sent to the broken file instead.
+  let themesUsable = files.some(([rel]) => rel === 'themes.yaml');
+  const brokenEstablishments = new Set<string>();
 
   for (const [rel, text] of files) {
     const shown = root === '.' ? rel : `${root}/${rel}`;
@@ -71,33 +75,38 @@ export function validateContent(files: [string, string][], root = 'content'): Lo
     const file = parseFile(shown, text);
     problems.push(...file.problems);
     if (file.data !== undefined) parsed.push({ kind, file, rel });
+    else if (kind === 'themes') themesUsable = false;
+    else if (kind === 'establishment') brokenEstablishments.add(path.posix.basename(rel, '.yaml'));
   }
   if (!files.some(([rel]) => rel === 'themes.yaml')) {
     problems.push({ file: `${root}/themes.yaml`, line: 1, column: 1, path: '', message: 'the themes file is missing: every plan\'s themes are checked against it' });
   }
 
-  const at = (file: ParsedFile, p: readonly PropertyKey[], message: string) =>
-    problems.push({ file: file.file, ...file.locate(p), path: formatPath(p), message });
+  const at = (file: ParsedFile, p: readonly PropertyKey[], message: string, atKey = false) =>
+    problems.push({ file: file.file, ...file.locate(p, { key: atKey }), path: formatPath(p), message });
 
   function check<S extends z.ZodType>(schema: S, file: ParsedFile): z.output<S> | undefined {
     const result = schema.safeParse(file.data, { reportInput: true });
     if (result.success) return result.data;
     for (const issue of result.error.issues) {
-      // An unknown field is reported on the field itself, not on the block that holds it.
-      const where = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
-      at(file, where, describeIssue(issue));
+      // An unknown field is reported on the field's name itself, not on the block that holds it.
+      if (issue.code === 'unrecognized_keys') at(file, [...issue.path, issue.keys[0]!], describeIssue(issue), true);
+      else at(file, issue.path, describeIssue(issue));
     }
     return undefined;
   }
 
   const content: ValidContent = { establishments: [], themes: [], plans: [] };
-  const planFiles: { file: ParsedFile; rel: string; data: PlanData }[] = [];
+  const planFiles: { file: ParsedFile; rel: string; data: PlanData | undefined; invalid: string[] }[] = [];
   const establishmentFiles = new Map<string, ParsedFile>();
 
   for (const { kind, file, rel } of parsed) {
     if (kind === 'themes') {
       const data = check(ThemesFileSchema, file);
-      if (!data) continue;
+      if (!data) {
+        themesUsable = false;
+        continue;
+      }
       const seen = new Map<string, number>();
       data.themes.forEach((theme, i) => {
         if (seen.has(theme.id)) at(file, ['themes', i, 'id'], `the theme id "${theme.id}" is used twice (also theme ${seen.get(theme.id)! + 1}): each id must be unique`);
@@ -106,9 +115,13 @@ export function validateContent(files: [string, string][], root = 'content'): Lo
       content.themes = data.themes;
     } else if (kind === 'establishment') {
       const data = check(EstablishmentSchema, file);
-      if (!data) continue;
       const expected = path.posix.basename(rel, '.yaml');
+      if (!data) {
+        brokenEstablishments.add(expected);
+        continue;
+      }
       if (data.id !== expected) {
+        brokenEstablishments.add(expected).add(data.id);
         at(file, ['id'], `the id "${data.id}" does not match the file name "${expected}.yaml": rename the file to ${data.id}.yaml, or change the id`);
       } else if (establishmentFiles.has(data.id)) {
         at(file, ['id'], `the establishment id "${data.id}" is already used by ${establishmentFiles.get(data.id)!.file}`);
@@ -117,8 +130,9 @@ export function validateContent(files: [string, string][], root = 'content'): Lo
         content.establishments.push(data);
       }
     } else {
+      const before = problems.length;
       const data = check(PlanSchema, file);
-      if (data) planFiles.push({ file, rel, data });
+      planFiles.push({ file, rel, data, invalid: problems.slice(before).map((p) => p.path) });
     }
   }
 
@@ -126,46 +140,80 @@ export function validateContent(files: [string, string][], root = 'content'): Lo
   const establishmentIds = [...establishmentFiles.keys()];
   const planIds = new Map<string, ParsedFile>();
 
-  for (const { file, rel, data } of planFiles) {
+  // A plan that breaks the schema is still checked against the other files, as far as its fields
+  // can be read, so that every problem is told at once; a field the schema has already reported on
+  // is not checked again.
+  for (const { file, rel, data, invalid } of planFiles) {
     const before = problems.length;
     const [, folder, fileName] = rel.split('/') as [string, string, string];
     const expectedId = fileName.replace(/\.(md|yaml)$/, '');
+    const usable = (p: string) => !invalid.some((q) => q === '' || p === q || p.startsWith(`${q}.`));
+    const { id, establishment, concerns } = readReferences(file.data);
 
-    if (!establishmentFiles.has(data.establishment)) {
-      const hint = closest(data.establishment, establishmentIds);
-      at(file, ['establishment'], `the establishment "${data.establishment}" does not exist: ${hint ? `did you mean "${hint}"? ` : ''}use the id of a file in content/establishments/, or add content/establishments/${data.establishment}.yaml`);
-    } else if (folder !== data.establishment) {
-      at(file, ['establishment'], `this plan is for "${data.establishment}" but is in the folder plans/${folder}/: move it to plans/${data.establishment}/`);
+    if (establishment !== undefined && usable('establishment')) {
+      if (!establishmentFiles.has(establishment) && !brokenEstablishments.has(establishment)) {
+        const hint = closest(establishment, establishmentIds);
+        at(file, ['establishment'], `the establishment "${establishment}" does not exist: ${hint ? `did you mean "${hint}"? ` : ''}use the id of a file in content/establishments/, or add content/establishments/${establishment}.yaml`);
+      } else if (folder !== establishment) {
+        at(file, ['establishment'], `this plan is for "${establishment}" but is in the folder plans/${folder}/: move it to plans/${establishment}/`);
+      }
     }
-    if (data.id !== expectedId) {
-      at(file, ['id'], `the id "${data.id}" does not match the file name "${fileName}": rename the file to ${data.id}${path.posix.extname(fileName)}, or change the id`);
+    if (id !== undefined && usable('id')) {
+      if (id !== expectedId) {
+        at(file, ['id'], `the id "${id}" does not match the file name "${fileName}": rename the file to ${id}${path.posix.extname(fileName)}, or change the id`);
+      }
+      if (planIds.has(id)) at(file, ['id'], `the plan id "${id}" is already used by ${planIds.get(id)!.file}: each plan needs its own id`);
+      else planIds.set(id, file);
     }
-    if (planIds.has(data.id)) at(file, ['id'], `the plan id "${data.id}" is already used by ${planIds.get(data.id)!.file}: each plan needs its own id`);
-    else planIds.set(data.id, file);
 
-    checkDates(data, (p, m) => at(file, p, m));
+    if (data) checkDates(data, (p, m) => at(file, p, m));
 
     const numbers = new Map<number, number>();
-    data.concerns.forEach((concern, i) => {
-      const previous = data.concerns[i - 1];
-      if (numbers.has(concern.number)) {
-        at(file, ['concerns', i, 'number'], `concern number ${concern.number} is used twice (also the ${ordinal(numbers.get(concern.number)! + 1)} concern): each number must be unique`);
-      } else if (previous && concern.number < previous.number) {
-        at(file, ['concerns', i, 'number'], `concern number ${concern.number} comes after concern ${previous.number}: list concerns in the source's order, numbers rising`);
+    concerns.forEach((concern, i) => {
+      const number = usable(`concerns.${i}.number`) ? concern.number : undefined;
+      const previous = concerns[i - 1]?.number;
+      if (number !== undefined && numbers.has(number)) {
+        at(file, ['concerns', i, 'number'], `concern number ${number} is used twice (also the ${ordinal(numbers.get(number)! + 1)} concern): each number must be unique`);
+      } else if (number !== undefined && previous !== undefined && number < previous) {
+        at(file, ['concerns', i, 'number'], `concern number ${number} comes after concern ${previous}: list concerns in the source's order, numbers rising`);
       }
-      numbers.set(concern.number, i);
+      if (number !== undefined) numbers.set(number, i);
       concern.themes.forEach((theme, j) => {
-        if (themeIds.includes(theme)) return;
+        if (theme === undefined || !usable(`concerns.${i}.themes.${j}`)) return;
+        if (!themesUsable || themeIds.includes(theme)) return;
         const hint = closest(theme, themeIds);
         at(file, ['concerns', i, 'themes', j], `the theme "${theme}" is not in content/themes.yaml: ${hint ? `did you mean "${hint}"? ` : ''}use an id listed there, or add the theme to it`);
       });
     });
 
-    if (problems.length === before) content.plans.push({ data, introduction: file.body, sourceFile: file.file });
+    if (data && problems.length === before) content.plans.push({ data, introduction: file.body, sourceFile: file.file });
   }
 
   if (problems.length) return { ok: false, problems: sortProblems(problems) };
   return { ok: true, site: buildSite(content) };
+}
+
+/** The fields of a plan that refer to other files or to each other, read as far as they are well formed. */
+function readReferences(data: unknown): {
+  id?: string;
+  establishment?: string;
+  concerns: { number?: number; themes: (string | undefined)[] }[];
+} {
+  const fields = (v: unknown): Record<string, unknown> =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const plan = fields(data);
+  return {
+    id: text(plan.id),
+    establishment: text(plan.establishment),
+    concerns: (Array.isArray(plan.concerns) ? plan.concerns : []).map((c: unknown) => {
+      const concern = fields(c);
+      return {
+        number: Number.isInteger(concern.number) ? (concern.number as number) : undefined,
+        themes: Array.isArray(concern.themes) ? concern.themes.map(text) : [],
+      };
+    }),
+  };
 }
 
 function checkDates(plan: PlanData, report: (path: PropertyKey[], message: string) => void) {

@@ -4,7 +4,7 @@
  * Syntax errors come back as problems with their position; this never throws on bad input.
  */
 import matter from 'gray-matter';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Problem } from './problems.ts';
 
 export interface ParsedFile {
@@ -102,7 +102,22 @@ export function parseFile(file: string, source: string): ParsedFile {
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    at(1, 1, `the YAML cannot be read: ${error instanceof Error && /alias/i.test(error.message) ? YAML_ERRORS.RESOURCE_EXHAUSTION : String(error)}`);
+    const message = error instanceof Error ? error.message : String(error);
+    if (/unresolved alias/i.test(message)) {
+      // An alias (*name) with no anchor (&name) before it: point at the alias itself.
+      let offset = 0;
+      visit(doc, {
+        Alias(_, node) {
+          if (node.resolve(doc)) return undefined;
+          offset = node.range?.[0] ?? 0;
+          return visit.BREAK;
+        },
+      });
+      const { line, column } = position(offset);
+      at(line, column, `the YAML cannot be read: ${YAML_ERRORS.BAD_ALIAS}`);
+    } else {
+      at(1, 1, `the YAML cannot be read: ${/alias/i.test(message) ? YAML_ERRORS.RESOURCE_EXHAUSTION : message}`);
+    }
     return { ...none, body };
   }
   return { file, data, body, problems, locate: (path, options) => position(offsetOf(doc, path, options?.key)) };

@@ -75,8 +75,20 @@ export function describeIssue(issue: core.$ZodIssue): string {
       return issue.keys.length === 1
         ? `unknown field "${issue.keys[0]}": check its spelling against the content format, or remove it`
         : `unknown fields ${issue.keys.map((k) => `"${k}"`).join(', ')}: check their spelling against the content format, or remove them`;
-    case 'invalid_union':
+    case 'invalid_union': {
+      // A discriminated union reports the whole block as its input: what the editor wrote is the
+      // value of the discriminating field (`format: concern`), or nothing when that line is missing.
+      if ('discriminator' in issue && typeof issue.discriminator === 'string') {
+        const key = issue.discriminator;
+        const value = input !== null && typeof input === 'object' ? (input as Record<string, unknown>)[key] : undefined;
+        const options = 'options' in issue && Array.isArray(issue.options) ? issue.options : [];
+        const wanted = expected ?? `must be one of: ${options.map(String).join(', ')}`;
+        return value === undefined
+          ? `"${key}" is missing: add a line "${key}: ..." here (it ${wanted})`
+          : `found ${describeValue(value)}, but it ${wanted}`;
+      }
       return `found ${describeValue(input)}, but it ${expected ?? 'does not match any allowed form'}`;
+    }
     case 'too_small':
     case 'too_big':
       return `found ${describeValue(input)}, but it ${expected ?? issue.message}`;

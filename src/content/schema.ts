@@ -73,10 +73,16 @@ export const ActionSchema = z.strictObject({
   text: text.describe(
     'The action, word for word from the source, as Markdown. Bullet and numbered lists in the source stay lists ("- " and "1. ").',
   ),
-  owner: text
+  owner: z
+    .string({ error: 'must be text, or null where the source names no owner' })
+    .trim()
+    .min(1, { error: 'must not be empty: write `owner: null` where the source names no owner' })
     .nullable()
     .describe('The responsible owner exactly as written. Write `owner: null` where the source names no owner for this action: never invent one.'),
-  target: text
+  target: z
+    .string({ error: 'must be text, or null where the source gives no target date' })
+    .trim()
+    .min(1, { error: 'must not be empty: write `target: null` where the source gives no target date' })
     .nullable()
     .describe('The target date exactly as written, for example "July 2024", "Completed" or "August 2024 (For bid process)". `null` where the source gives none.'),
   targetMonth: z
@@ -156,7 +162,14 @@ export const PlanSchema = z.discriminatedUnion(
         .describe('The recommendations, in the source\'s order.'),
     }),
   ],
-  { error: 'must say which format the plan is in: "concerns" (2022 onwards) or "recommendations" (older plans)' },
+  {
+    // Only for the `format` field: a frontmatter that is not a block of fields at all (a list, a
+    // single value) gets the ordinary "must be a block of fields" message instead.
+    error: (issue) =>
+      issue.code === 'invalid_union'
+        ? 'must say which format the plan is in: "concerns" (2022 onwards) or "recommendations" (older plans)'
+        : undefined,
+  },
 );
 
 export const EstablishmentSchema = z.strictObject({

@@ -6,7 +6,8 @@ import type { StatusId } from '../content/schema.ts';
 const TAG_COLOURS: Record<StatusId, string> = {
   'no-update': 'govuk-tag--grey',
   'not-started': 'govuk-tag--yellow',
-  'in-progress': 'govuk-tag--blue',
+  // GOV.UK's default tag colour is blue.
+  'in-progress': '',
   completed: 'govuk-tag--green',
   'not-completed': 'govuk-tag--red',
   'no-longer-applicable': 'govuk-tag--grey',

@@ -1,0 +1,106 @@
+/**
+ * The words pages put around numbers and excerpts, and how statuses look.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { STATUSES, type StatusId } from '../../src/content/schema.ts';
+import { firstWords, markdownToPlainText, plural } from '../../src/lib/format.ts';
+import { statusTagClass } from '../../src/lib/status.ts';
+
+describe('plural', () => {
+  it.each<[number, string, string | undefined, string]>([
+    [0, 'plan', undefined, '0 plans'],
+    [1, 'plan', undefined, '1 plan'],
+    [2, 'plan', undefined, '2 plans'],
+    [15, 'concern', undefined, '15 concerns'],
+    [1, 'child', 'children', '1 child'],
+    [3, 'child', 'children', '3 children'],
+  ])('%i %s (plural %s) reads "%s"', (count, singular, pluralForm, expected) => {
+    expect(plural(count, singular, pluralForm)).toBe(expected);
+  });
+});
+
+describe('markdownToPlainText', () => {
+  const action = [
+    'To improve the mental health provision, the local healthcare provider will:',
+    '',
+    '- Create mental health referrals audit.',
+    '* Train staff on self-harm pathways.',
+    '+ Review the dual diagnosis policy.',
+    '1. Clarify priorities.',
+    '2) Report progress.',
+  ].join('\n');
+
+  it('removes bullet and number markers but keeps every word, on one line', () => {
+    expect(markdownToPlainText(action)).toBe(
+      'To improve the mental health provision, the local healthcare provider will: Create mental health referrals audit. Train staff on self-harm pathways. Review the dual diagnosis policy. Clarify priorities. Report progress.',
+    );
+  });
+
+  it('removes emphasis and code marks', () => {
+    expect(markdownToPlainText('This is **very** _important_ and `urgent`.')).toBe('This is very important and urgent.');
+  });
+
+  it('keeps hyphens, numbers and percentages inside the text', () => {
+    const text = 'Self-harm fell by 20% in 2024 - a 3-year low.';
+    expect(markdownToPlainText(text)).toBe(text);
+  });
+
+  it('collapses line breaks and indentation, and trims', () => {
+    expect(markdownToPlainText('  First line\n   second line  \n\n')).toBe('First line second line');
+  });
+});
+
+describe('firstWords', () => {
+  const concern = 'The level of reported self-harm was very high. Too many prisoners struggled to get help with their mental health.';
+
+  it('leaves short text unchanged', () => {
+    expect(firstWords('Short text.', 80)).toBe('Short text.');
+    expect(firstWords(concern, concern.length)).toBe(concern);
+  });
+
+  it('cuts long text at a word boundary and adds an ellipsis', () => {
+    const cut = firstWords(concern, 20);
+    expect(cut).toBe('The level of…');
+  });
+
+  it.each([10, 25, 40, 60, 80, 100])('at %i characters: a prefix of whole words, no longer than allowed', (max) => {
+    const cut = firstWords(concern, max);
+    expect(cut.endsWith('…')).toBe(true);
+    const kept = cut.slice(0, -1);
+    expect(kept.length).toBeLessThanOrEqual(max);
+    expect(concern.startsWith(kept)).toBe(true);
+    // The next character in the original is not a letter: no word was cut in half.
+    expect(concern[kept.length]).toMatch(/[\s,.;:]/);
+    // No dangling punctuation or space before the ellipsis.
+    expect(kept).not.toMatch(/[\s,;:.]$/);
+  });
+
+  it('keeps a word that ends exactly at the limit', () => {
+    expect(firstWords('aaaa bbbb cccc', 9)).toBe('aaaa bbbb…');
+  });
+
+  it('cuts a single word longer than the limit rather than returning nothing', () => {
+    expect(firstWords('Supercalifragilisticexpialidocious', 10)).toBe('Supercalif…');
+  });
+});
+
+describe('statusTagClass', () => {
+  const statuses = Object.keys(STATUSES) as StatusId[];
+
+  // The tag modifier classes GOV.UK Frontend's own stylesheet defines.
+  const frontendCss = fs.readFileSync(path.resolve('node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.css'), 'utf8');
+  const definedModifiers = new Set(frontendCss.match(/govuk-tag--[a-z]+/g));
+
+  it.each(statuses)('gives "%s" a GOV.UK tag colour', (status) => {
+    const className = statusTagClass(status);
+    // Blue is the tag's default colour, which GOV.UK Frontend 6 draws without a modifier class.
+    if (className !== '') expect(definedModifiers).toContain(className);
+  });
+
+  it('never shows progress the same way as its opposite', () => {
+    const colours = new Set(['not-started', 'in-progress', 'completed', 'not-completed'].map((s) => statusTagClass(s as StatusId)));
+    expect(colours.size).toBe(4);
+  });
+});

@@ -1,0 +1,642 @@
+/**
+ * The content editor's experience of `npm run validate`: for each mistake an editor can make, the
+ * problem is reported on the right file, line and field, in plain English, and nothing else is
+ * reported alongside it.
+ *
+ * Every broken input is a small valid fixture set (below) with one change applied. Each change names
+ * the line it edits and the text that line must hold, so a case can never quietly miss its target.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadContent, validateContent } from '../../src/content/load.ts';
+import { formatProblem, type Problem } from '../../src/content/problems.ts';
+
+// ---------------------------------------------------------------------------------------------------
+// The valid fixture set. Line numbers are given in the margin comments of the cases below.
+// ---------------------------------------------------------------------------------------------------
+
+const THEMES = `themes:
+  - id: self-harm
+    label: Self-harm
+    description: Self-harm and suicide prevention.
+    area: safety
+  - id: mental-health
+    label: Mental health
+    description: Mental health services and referrals.
+    area: respect
+  - id: living-conditions
+    label: Living conditions
+    description: Cells, showers, heating and repairs.
+    area: respect
+`;
+//  1 themes:
+//  2   - id: self-harm            (id value at column 9)
+//  6   - id: mental-health
+// 10   - id: living-conditions
+// 13     area: respect            (last line)
+
+const ESTABLISHMENT = `id: chelmsford
+name: HMP Chelmsford
+type: Category B local
+hmipUrl: https://www.justiceinspectorates.gov.uk/hmiprisons/inspections/hmp-chelmsford/
+`;
+
+const PLAN = `---
+id: chelmsford-2024
+establishment: chelmsford
+format: concerns
+title: "Action Plan: HMP Chelmsford"
+inspection:
+  asWritten: "22nd January – 8th February 2024"
+  periods:
+    - start: "2024-01-22"
+      end: "2024-02-08"
+reportPublished:
+  asWritten: "8th May 2024"
+  date: "2024-05-08"
+planSubmitted:
+  asWritten: "11th June 2024"
+  date: "2024-06-11"
+provenance:
+  documentTitle: "Action Plan: HMP Chelmsford"
+  url: https://assets.publishing.service.gov.uk/media/chelmsford-action-plan.pdf
+  publisher: HM Prison and Probation Service
+  retrieved: "2024-07-01"
+  transcription: complete
+concerns:
+  - number: 1
+    category: priority
+    text: The level of reported self-harm was very high.
+    themes: [self-harm, mental-health]
+    actions:
+      - text: Screening for self-harm risk will be enhanced.
+        owner: Governor
+        target: July 2024
+      - text: Safety officers will attend the induction wing.
+        owner: Head of Safety
+        target: August 2024 (For bid process)
+  - number: 2
+    category: key
+    text: Parts of the prison were in poor repair.
+    themes:
+      - living-conditions
+    actions:
+      - text: Heating issues were resolved after the inspection.
+        owner: null
+        target: Completed
+---
+An introduction written by HMPPS.
+`;
+//  1 ---                  24   - number: 1            (value at column 13)
+//  2 id: ...  (col 5)     25     category: priority   (value at column 15)
+//  3 establishment (c16)  26     text: ...
+//  4 format (col 9)       27     themes: [self-harm, mental-health]   (items at columns 14 and 25)
+//  5 title (col 8)        28     actions:
+//  9 - start (col 14)     29       - text: ...        (action block at column 9, value at 15)
+// 10   end (col 12)       30         owner: Governor  (value at column 16)
+// 13 date (col 9)         31         target: July 2024
+// 16 date (col 9)         35   - number: 2
+// 19 url (col 8)          39       - living-conditions (column 9)
+// 20 publisher            42         owner: null
+// 23 concerns: (col 1)    44 ---
+
+const T = 'themes.yaml';
+const E = 'establishments/chelmsford.yaml';
+const P = 'plans/chelmsford/chelmsford-2024.md';
+/** Paths as the editor sees them in problems. */
+const shown = (rel: string) => `content/${rel}`;
+
+type Files = Record<string, string>;
+const VALID: Files = { [T]: THEMES, [E]: ESTABLISHMENT, [P]: PLAN };
+
+/** The fixture set with some files replaced (or, with `undefined`, removed). */
+function withFiles(changes: Record<string, string | undefined>): Files {
+  const files: Files = { ...VALID };
+  for (const [rel, text] of Object.entries(changes)) {
+    if (text === undefined) delete files[rel];
+    else files[rel] = text;
+  }
+  return files;
+}
+
+/**
+ * Changes line `line` (1-based) of `text`: the line must contain `from`, which becomes `to`. `to` may
+ * hold several lines; `null` deletes the line.
+ */
+function edit(text: string, line: number, from: string, to: string | null): string {
+  const lines = text.split('\n');
+  const old = lines[line - 1];
+  if (old === undefined || !old.includes(from)) throw new Error(`line ${line} is ${JSON.stringify(old)}, not one with ${JSON.stringify(from)}`);
+  if (to === null) lines.splice(line - 1, 1);
+  else lines[line - 1] = old.replace(from, to);
+  return lines.join('\n');
+}
+
+/** Replaces lines `first` to `last` (inclusive); the first of them must contain `firstHolds`. */
+function replaceLines(text: string, first: number, last: number, firstHolds: string, to: string): string {
+  const lines = text.split('\n');
+  if (!lines[first - 1]?.includes(firstHolds)) throw new Error(`line ${first} does not hold ${JSON.stringify(firstHolds)}`);
+  lines.splice(first - 1, last - first + 1, ...to.split('\n'));
+  return lines.join('\n');
+}
+
+const plan = (text: string) => withFiles({ [P]: text });
+const editPlan = (line: number, from: string, to: string | null) => plan(edit(PLAN, line, from, to));
+
+function validate(files: Files) {
+  return validateContent(Object.entries(files), 'content');
+}
+
+interface Expected {
+  file: string;
+  line: number;
+  /** Left out where the exact column is the YAML parser's business rather than the editor's. */
+  column?: number;
+  path: string;
+  /** A distinctive fragment of the plain-English message. */
+  message: string;
+}
+
+interface Case {
+  name: string;
+  files: Files;
+  expected: Expected[];
+}
+
+const inPlan = (line: number, column: number | undefined, fieldPath: string, message: string): Expected => ({
+  file: shown(P),
+  line,
+  ...(column === undefined ? {} : { column }),
+  path: fieldPath,
+  message,
+});
+
+const CASES: Case[] = [
+  // Missing required fields
+  {
+    name: 'a concern without its text',
+    files: editPlan(26, '    text: The level of reported self-harm was very high.', null),
+    expected: [inPlan(24, 5, 'concerns.0.text', '"text" is missing: add a line "text: ..." here')],
+  },
+  {
+    name: 'an action without an owner line',
+    files: editPlan(30, 'owner: Governor', null),
+    expected: [inPlan(29, 9, 'concerns.0.actions.0.owner', '"owner" is missing: add a line "owner: ..." here (it must be text, or null where the source names no owner)')],
+  },
+  {
+    name: 'a plan without a title',
+    files: editPlan(5, 'title: "Action Plan: HMP Chelmsford"', null),
+    expected: [inPlan(2, 1, 'title', '"title" is missing: add a line "title: ..." here')],
+  },
+  {
+    name: 'a plan without its format line',
+    files: editPlan(4, 'format: concerns', null),
+    expected: [inPlan(2, 1, 'format', '"format" is missing: add a line "format: ..." here (it must say which format the plan is in')],
+  },
+  // Wrong types
+  {
+    name: 'a number where text is expected (owner)',
+    files: editPlan(30, 'owner: Governor', 'owner: 42'),
+    expected: [inPlan(30, 16, 'concerns.0.actions.0.owner', 'found the number 42, but it must be text')],
+  },
+  {
+    name: 'a number where text is expected (title)',
+    files: editPlan(5, '"Action Plan: HMP Chelmsford"', '2024'),
+    expected: [inPlan(5, 8, 'title', 'found the number 2024, but it must be text')],
+  },
+  {
+    name: 'text where a list is expected (themes)',
+    files: editPlan(27, '[self-harm, mental-health]', 'self-harm'),
+    expected: [inPlan(27, 13, 'concerns.0.themes', 'found "self-harm", but it must be a list (lines starting with "- ")')],
+  },
+  {
+    name: 'a list where text is expected (owner)',
+    files: editPlan(30, 'owner: Governor', 'owner: [Governor, Head of Safety]'),
+    expected: [inPlan(30, 16, 'concerns.0.actions.0.owner', 'found a list, but it must be text')],
+  },
+  {
+    name: 'a concern number that is not a whole number',
+    files: editPlan(24, 'number: 1', 'number: 1.5'),
+    expected: [inPlan(24, 13, 'concerns.0.number', 'found the number 1.5, but it must be a whole number')],
+  },
+  {
+    name: 'an owner left as empty text instead of null',
+    files: editPlan(30, 'owner: Governor', 'owner: ""'),
+    expected: [inPlan(30, 16, 'concerns.0.actions.0.owner', 'found empty text, but it must not be empty: write `owner: null`')],
+  },
+  // Unknown fields: reported on the field's own name
+  {
+    name: 'a misspelt required field (ownr:)',
+    files: editPlan(30, 'owner: Governor', 'ownr: Governor'),
+    expected: [
+      inPlan(29, 9, 'concerns.0.actions.0.owner', '"owner" is missing'),
+      inPlan(30, 9, 'concerns.0.actions.0.ownr', 'unknown field "ownr": check its spelling'),
+    ],
+  },
+  {
+    name: 'a misspelt optional field at the top level (reportURL:)',
+    files: editPlan(16, '  date: "2024-06-11"', '  date: "2024-06-11"\nreportURL: https://hmiprisons.justiceinspectorates.gov.uk/report.pdf'),
+    expected: [inPlan(17, 1, 'reportURL', 'unknown field "reportURL": check its spelling against the content format, or remove it')],
+  },
+  {
+    name: 'a misspelt field in an establishment (only the establishment is reported)',
+    files: withFiles({ [E]: edit(ESTABLISHMENT, 3, 'type:', 'tpye:') }),
+    expected: [{ file: shown(E), line: 3, column: 1, path: 'tpye', message: 'unknown field "tpye"' }],
+  },
+  // References to other files
+  {
+    name: 'an unknown theme id, with a suggestion',
+    files: editPlan(27, 'mental-health]', 'mental-helth]'),
+    expected: [inPlan(27, 25, 'concerns.0.themes.1', 'the theme "mental-helth" is not in content/themes.yaml: did you mean "mental-health"?')],
+  },
+  {
+    name: 'an unknown theme id, too far from any to suggest one',
+    files: editPlan(39, '- living-conditions', '- prison-food'),
+    expected: [inPlan(39, 9, 'concerns.1.themes.0', 'the theme "prison-food" is not in content/themes.yaml: use an id listed there')],
+  },
+  {
+    name: 'an unknown establishment, with a suggestion',
+    files: editPlan(3, 'establishment: chelmsford', 'establishment: chelmsfrod'),
+    expected: [inPlan(3, 16, 'establishment', 'the establishment "chelmsfrod" does not exist: did you mean "chelmsford"?')],
+  },
+  {
+    name: 'the themes file is missing (plans are not also told their themes do not exist)',
+    files: withFiles({ [T]: undefined }),
+    expected: [{ file: shown(T), line: 1, column: 1, path: '', message: 'the themes file is missing' }],
+  },
+  // Concern numbers
+  {
+    name: 'a duplicate concern number',
+    files: editPlan(35, 'number: 2', 'number: 1'),
+    expected: [inPlan(35, 13, 'concerns.1.number', 'concern number 1 is used twice (also the 1st concern)')],
+  },
+  {
+    name: 'concerns out of order',
+    files: editPlan(24, 'number: 1', 'number: 3'),
+    expected: [inPlan(35, 13, 'concerns.1.number', 'concern number 2 comes after concern 3')],
+  },
+  // Dates
+  {
+    name: 'an impossible date (2024-02-30)',
+    files: editPlan(10, '"2024-02-08"', '"2024-02-30"'),
+    expected: [inPlan(10, 12, 'inspection.periods.0.end', 'found "2024-02-30", but it must be a real date written as YYYY-MM-DD')],
+  },
+  {
+    name: 'a date written as 22/01/2024',
+    files: editPlan(9, '"2024-01-22"', '22/01/2024'),
+    expected: [inPlan(9, 14, 'inspection.periods.0.start', 'found "22/01/2024", but it must be a real date written as YYYY-MM-DD')],
+  },
+  {
+    name: 'an inspection that ends before it starts',
+    files: editPlan(10, '"2024-02-08"', '"2024-01-20"'),
+    expected: [inPlan(10, 12, 'inspection.periods.0.end', 'the inspection ends (2024-01-20) before it starts (2024-01-22)')],
+  },
+  {
+    name: 'a report published before the inspection ended',
+    files: editPlan(13, '"2024-05-08"', '"2024-02-01"'),
+    expected: [inPlan(13, 9, 'reportPublished.date', 'the report is published (2024-02-01) before the inspection ends (2024-02-08)')],
+  },
+  {
+    name: 'a plan submitted before the inspection ended',
+    files: editPlan(16, '"2024-06-11"', '"2024-02-07"'),
+    expected: [inPlan(16, 9, 'planSubmitted.date', 'the plan is submitted (2024-02-07) before the inspection ends (2024-02-08)')],
+  },
+  {
+    name: 'a second inspection period overlapping the first',
+    files: editPlan(10, '      end: "2024-02-08"', '      end: "2024-02-08"\n    - start: "2024-02-01"\n      end: "2024-02-09"'),
+    expected: [inPlan(11, 14, 'inspection.periods.1.start', 'this period starts (2024-02-01) before the one above it ends (2024-02-08)')],
+  },
+  // Values from a fixed list
+  {
+    name: 'an invalid category',
+    files: editPlan(25, 'category: priority', 'category: urgent'),
+    expected: [inPlan(25, 15, 'concerns.0.category', 'found "urgent", but it must be "priority" or "key"')],
+  },
+  {
+    name: 'an invalid status',
+    files: editPlan(31, 'target: July 2024', 'target: July 2024\n        status: done'),
+    expected: [inPlan(32, 17, 'concerns.0.actions.0.status', 'found "done", but it must be one of: no-update, not-started, in-progress, completed')],
+  },
+  {
+    name: 'an invalid format value',
+    files: editPlan(4, 'format: concerns', 'format: concern'),
+    expected: [inPlan(4, 9, 'format', 'found "concern", but it must say which format the plan is in: "concerns" (2022 onwards) or "recommendations"')],
+  },
+  {
+    name: 'a target month not written as YYYY-MM',
+    files: editPlan(31, 'target: July 2024', 'target: July 2024\n        targetMonth: 2024-7'),
+    expected: [inPlan(32, 22, 'concerns.0.actions.0.targetMonth', 'found "2024-7", but it must be a month written as YYYY-MM')],
+  },
+  {
+    name: 'an invalid URL in provenance',
+    files: editPlan(19, 'https://assets', 'assets'),
+    expected: [inPlan(19, 8, 'provenance.url', 'but it must be a full web address starting with https:// or http://')],
+  },
+  {
+    name: 'a URL that is not a web address (ftp:)',
+    files: editPlan(19, 'https://', 'ftp://'),
+    expected: [inPlan(19, 8, 'provenance.url', 'found "ftp://assets.publishing.service.gov.uk/media/chelmsford-a...", but it must be a full web address')],
+  },
+  // Empty lists
+  {
+    name: 'an empty concerns list',
+    files: plan(replaceLines(PLAN, 23, 43, 'concerns:', 'concerns: []')),
+    expected: [inPlan(23, 11, 'concerns', 'found an empty list, but it must list at least one concern')],
+  },
+  {
+    name: 'a concern with no actions',
+    files: plan(replaceLines(PLAN, 40, 43, '    actions:', '    actions: []')),
+    expected: [inPlan(40, 14, 'concerns.1.actions', 'found an empty list, but it must list at least one action')],
+  },
+  // YAML syntax
+  {
+    name: 'malformed YAML: a field indented too little',
+    files: editPlan(20, '  publisher:', ' publisher:'),
+    expected: [inPlan(20, undefined, '', 'the YAML cannot be read: the indentation is wrong here')],
+  },
+  {
+    name: 'malformed YAML: an unclosed quote',
+    files: editPlan(5, 'HMP Chelmsford"', 'HMP Chelmsford'),
+    expected: [inPlan(5, undefined, '', 'the YAML cannot be read: a quoted text is not closed')],
+  },
+  {
+    name: 'malformed YAML: a tab used for indentation',
+    files: editPlan(20, '  publisher:', '\tpublisher:'),
+    expected: [inPlan(20, undefined, '', 'the YAML cannot be read: a tab is used for indentation: use spaces instead')],
+  },
+  {
+    name: 'a field written twice in one block',
+    files: editPlan(30, 'owner: Governor', 'owner: Governor\n        owner: Head of Safety'),
+    expected: [inPlan(31, 9, '', 'the YAML cannot be read: this field is written twice in the same block')],
+  },
+  // Frontmatter and whole files
+  {
+    name: 'unclosed frontmatter',
+    files: editPlan(44, '---', null),
+    expected: [inPlan(1, 1, '', 'the frontmatter is not closed: add a line "---" after the last field')],
+  },
+  {
+    name: 'missing frontmatter',
+    files: editPlan(1, '---', null),
+    expected: [inPlan(1, 1, '', 'the frontmatter is missing: the file must start with a line "---"')],
+  },
+  {
+    name: 'frontmatter that is a list rather than fields',
+    files: plan('---\n- id: chelmsford-2024\n---\n'),
+    expected: [inPlan(2, 1, '', 'found a list, but it must be a block of fields (lines of "name: value")')],
+  },
+  {
+    name: 'an empty plan file',
+    files: plan(''),
+    expected: [inPlan(1, 1, '', 'the file is empty: a plan file starts with a line "---"')],
+  },
+  {
+    name: 'an empty themes file (plans are not also told their themes do not exist)',
+    files: withFiles({ [T]: '\n' }),
+    expected: [{ file: shown(T), line: 1, column: 1, path: '', message: 'the file is empty: it should hold YAML fields' }],
+  },
+  {
+    name: 'a binary file',
+    files: plan(`${PLAN.slice(0, 40)}\0\0\x01${PLAN.slice(40)}`),
+    expected: [inPlan(1, 1, '', 'this is not a text file')],
+  },
+  // File locations and ids
+  {
+    name: 'a plan directly in plans/ (plans/foo.md)',
+    files: withFiles({ [P]: undefined, 'plans/foo.md': PLAN }),
+    expected: [{ file: 'content/plans/foo.md', line: 1, column: 1, path: '', message: 'this file is not where content is read from: plans go in plans/<establishment-id>/<plan-id>.md' }],
+  },
+  {
+    name: 'a stray text file in a plan folder (plans/chelmsford/x.txt)',
+    files: withFiles({ 'plans/chelmsford/x.txt': 'notes' }),
+    expected: [{ file: 'content/plans/chelmsford/x.txt', line: 1, column: 1, path: '', message: 'this file is not where content is read from' }],
+  },
+  {
+    name: 'a plan id that does not match its file name',
+    files: editPlan(2, 'id: chelmsford-2024', 'id: chelmsford-2023'),
+    expected: [inPlan(2, 5, 'id', 'the id "chelmsford-2023" does not match the file name "chelmsford-2024.md": rename the file to chelmsford-2023.md, or change the id')],
+  },
+  {
+    name: 'a plan in the wrong establishment folder',
+    files: withFiles({ [P]: undefined, 'plans/norwich/chelmsford-2024.md': PLAN }),
+    expected: [{ file: 'content/plans/norwich/chelmsford-2024.md', line: 3, column: 16, path: 'establishment', message: 'this plan is for "chelmsford" but is in the folder plans/norwich/: move it to plans/chelmsford/' }],
+  },
+  {
+    name: 'an establishment id that does not match its file name (its plans are not also told it does not exist)',
+    files: withFiles({ [E]: edit(ESTABLISHMENT, 1, 'id: chelmsford', 'id: hmp-chelmsford') }),
+    expected: [{ file: shown(E), line: 1, column: 5, path: 'id', message: 'the id "hmp-chelmsford" does not match the file name "chelmsford.yaml"' }],
+  },
+  {
+    name: 'an id that is not a slug',
+    files: withFiles({ [E]: edit(ESTABLISHMENT, 1, 'id: chelmsford', 'id: HMP Chelmsford') }),
+    expected: [{ file: shown(E), line: 1, column: 5, path: 'id', message: 'found "HMP Chelmsford", but it must be an id made of lower-case letters, digits and single hyphens' }],
+  },
+  {
+    name: 'a duplicate theme id in themes.yaml',
+    files: withFiles({ [T]: `${THEMES}  - id: mental-health\n    label: Mental health again\n    description: Pasted twice.\n    area: respect\n` }),
+    expected: [{ file: shown(T), line: 14, column: 9, path: 'themes.3.id', message: 'the theme id "mental-health" is used twice (also theme 2): each id must be unique' }],
+  },
+  {
+    name: 'an invalid area in themes.yaml (plans are not also told their themes do not exist)',
+    files: withFiles({ [T]: edit(THEMES, 5, 'area: safety', 'area: safty') }),
+    expected: [{ file: shown(T), line: 5, column: 11, path: 'themes.0.area', message: 'found "safty", but it must be one of: safety, respect, purposeful-activity, rehabilitation-and-release-planning' }],
+  },
+];
+
+function problemsOf(files: Files): Problem[] {
+  const result = validate(files);
+  if (result.ok) throw new Error('expected problems, but the content validated');
+  return result.problems;
+}
+
+describe('the real content', () => {
+  it('passes validation with 1 establishment, 1 plan and 15 concerns', () => {
+    const result = loadContent(path.resolve('content'));
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+    expect(result.site.establishments).toHaveLength(1);
+    expect(result.site.plans).toHaveLength(1);
+    expect(result.site.plans[0]!.concerns).toHaveLength(15);
+  });
+});
+
+describe('the fixture set', () => {
+  it('is valid before any change, so every problem below comes from its one change', () => {
+    const result = validate(VALID);
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+    expect(result.site.plans.map((p) => p.id)).toEqual(['chelmsford-2024']);
+    expect(result.site.plans[0]!.actionCount).toBe(3);
+  });
+});
+
+describe('one mistake, one clear problem', () => {
+  it('covers at least 24 broken inputs', () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(24);
+  });
+
+  it.each(CASES)('$name', ({ files, expected }) => {
+    const problems = problemsOf(files);
+    expect(problems).toEqual(
+      expected.map((e) => ({
+        file: e.file,
+        line: e.line,
+        column: e.column ?? expect.any(Number),
+        path: e.path,
+        message: expect.stringContaining(e.message),
+      })),
+    );
+  });
+});
+
+describe('all problems at once', () => {
+  it('lists every mistake across files, sorted by file then line', () => {
+    let planText = PLAN;
+    planText = edit(planText, 39, '- living-conditions', '- living-condition'); // unknown theme (needs themes.yaml)
+    planText = edit(planText, 36, 'category: key', 'category: major');
+    planText = edit(planText, 30, 'owner: Governor', null); // lines below move up by one from here
+    planText = edit(planText, 19, 'https://assets', 'assets');
+    planText = edit(planText, 13, '"2024-05-08"', '"2024-05-32"');
+    planText = edit(planText, 3, 'establishment: chelmsford', 'establishment: chelmsfrod');
+    const themesText = `${THEMES}  - id: self-harm\n    label: Self harm\n    description: Again.\n    area: safety\n`;
+
+    const problems = problemsOf(withFiles({ [P]: planText, [T]: themesText }));
+
+    expect(problems.map((p) => [p.file, p.line, p.path])).toEqual([
+      [shown(P), 3, 'establishment'],
+      [shown(P), 13, 'reportPublished.date'],
+      [shown(P), 19, 'provenance.url'],
+      [shown(P), 29, 'concerns.0.actions.0.owner'],
+      [shown(P), 35, 'concerns.1.category'],
+      [shown(P), 38, 'concerns.1.themes.0'],
+      [shown(T), 14, 'themes.3.id'],
+    ]);
+    expect(problems.map((p) => p.message)).toEqual([
+      expect.stringContaining('did you mean "chelmsford"?'),
+      expect.stringContaining('must be a real date'),
+      expect.stringContaining('must be a full web address'),
+      expect.stringContaining('"owner" is missing'),
+      expect.stringContaining('must be "priority" or "key"'),
+      expect.stringContaining('did you mean "living-conditions"?'),
+      expect.stringContaining('the theme id "self-harm" is used twice'),
+    ]);
+    const sorted = [...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+    expect(problems).toEqual(sorted);
+  });
+
+  it('lists problems in three files in file order, whatever order the files come in', () => {
+    const files: [string, string][] = [
+      [P, edit(PLAN, 25, 'category: priority', 'category: urgent')],
+      [T, edit(THEMES, 9, 'area: respect', 'area: respekt')],
+      [E, edit(ESTABLISHMENT, 2, 'name:', 'nmae:')],
+    ];
+    const result = validateContent(files, 'content');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => `${p.file}:${p.line}  ${p.path}`)).toEqual([
+      `${shown(E)}:1  name`, // "name" is missing: pointed at the block it belongs in
+      `${shown(E)}:2  nmae`,
+      `${shown(P)}:25  concerns.0.category`,
+      `${shown(T)}:9  themes.1.area`,
+    ]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Robustness: hostile or unusual input never throws, and either validates or gives a clear problem.
+// ---------------------------------------------------------------------------------------------------
+
+const BILLION_LAUGHS = `id: chelmsford
+name: &a HMP Chelmsford
+l1: &l1 [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]
+l2: &l2 [*l1, *l1, *l1, *l1, *l1, *l1, *l1, *l1, *l1, *l1]
+l3: &l3 [*l2, *l2, *l2, *l2, *l2, *l2, *l2, *l2, *l2, *l2]
+l4: &l4 [*l3, *l3, *l3, *l3, *l3, *l3, *l3, *l3, *l3, *l3]
+l5: &l5 [*l4, *l4, *l4, *l4, *l4, *l4, *l4, *l4, *l4, *l4]
+l6: &l6 [*l5, *l5, *l5, *l5, *l5, *l5, *l5, *l5, *l5, *l5]
+l7: &l7 [*l6, *l6, *l6, *l6, *l6, *l6, *l6, *l6, *l6, *l6]
+l8: &l8 [*l7, *l7, *l7, *l7, *l7, *l7, *l7, *l7, *l7, *l7]
+l9: &l9 [*l8, *l8, *l8, *l8, *l8, *l8, *l8, *l8, *l8, *l8]
+`;
+
+describe('robustness', () => {
+  it('stops a "billion laughs" alias bomb with a problem about aliases, quickly', () => {
+    const started = Date.now();
+    const problems = problemsOf(withFiles({ [E]: BILLION_LAUGHS }));
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(problems).toEqual([
+      { file: shown(E), line: 1, column: 1, path: '', message: expect.stringContaining('too many aliases: write the values out') },
+    ]);
+  });
+
+  it('accepts a harmless anchor and alias, reading the aliased value', () => {
+    let text = edit(PLAN, 5, 'title: "Action', 'title: &title "Action');
+    text = edit(text, 18, 'documentTitle: "Action Plan: HMP Chelmsford"', 'documentTitle: *title');
+    const result = validate(plan(text));
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+    expect(result.site.plans[0]!.provenance.documentTitle).toBe('Action Plan: HMP Chelmsford');
+  });
+
+  it('reports an alias to an anchor that does not exist', () => {
+    const problems = problemsOf(editPlan(18, '"Action Plan: HMP Chelmsford"', '*nowhere'));
+    expect(problems).toEqual([
+      inPlan(18, 18, '', 'the YAML cannot be read: an alias (*name) refers to an anchor (&name) that does not exist'),
+    ].map((e) => ({ ...e, message: expect.stringContaining(e.message) })));
+  });
+
+  it.each([
+    ['!!js/function', 'title: !!js/function "function () { return process.exit(1) }"'],
+    ['!!js/undefined', 'title: !!js/undefined ~'],
+    ['!foo', 'title: !foo "Action Plan: HMP Chelmsford"'],
+    ['!!binary', 'title: !!binary aGVsbG8='],
+  ])('never runs or throws on a custom tag (%s): the value stays plain data or is reported', (_tag, line) => {
+    const files = editPlan(5, 'title: "Action Plan: HMP Chelmsford"', line);
+    let result: ReturnType<typeof validate> | undefined;
+    expect(() => (result = validate(files))).not.toThrow();
+    if (result!.ok) {
+      // Whatever the tag, the title is inert text.
+      expect(typeof result!.site.plans[0]!.title).toBe('string');
+    } else {
+      for (const problem of result!.problems) {
+        expect(problem.file).toBe(shown(P));
+        expect(problem.line).toBe(5);
+        expect(problem.message.length).toBeGreaterThan(20);
+      }
+    }
+  });
+
+  it('validates a plan with very long text (a 2 MB action)', () => {
+    const huge = 'The prison will improve. '.repeat(80_000).trim();
+    const result = validate(editPlan(29, 'Screening for self-harm risk will be enhanced.', JSON.stringify(huge)));
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+    expect(result.site.plans[0]!.concerns[0]!.actions[0]!.text).toBe(huge);
+  });
+
+  it('validates a plan with Windows line endings and a byte order mark', () => {
+    const result = validate(plan(`\uFEFF${PLAN.replace(/\n/g, '\r\n')}`));
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+    expect(result.site.plans[0]!.concerns).toHaveLength(2);
+  });
+
+  it.each(CASES)('never throws: $name', ({ files }) => {
+    expect(() => validate(files)).not.toThrow();
+    // The same mistake in a YAML plan or as a lone file still does not throw.
+    for (const [rel, text] of Object.entries(files)) {
+      expect(() => validateContent([[rel, text]], 'content')).not.toThrow();
+      expect(() => validateContent([[rel.replace(/\.md$/, '.yaml'), text]], 'content')).not.toThrow();
+    }
+  });
+});
+
+describe('the output format', () => {
+  it('is "path:line:column  field.path  message", one line per problem', () => {
+    const [problem] = problemsOf(editPlan(25, 'category: priority', 'category: urgent'));
+    expect(formatProblem(problem!)).toBe(
+      `content/plans/chelmsford/chelmsford-2024.md:25:15  concerns.0.category  ${problem!.message}`,
+    );
+    expect(formatProblem(problem!)).not.toContain('\n');
+  });
+
+  it('names the whole file as "(file)" where a problem has no field', () => {
+    const [problem] = problemsOf(plan(''));
+    expect(formatProblem(problem!)).toMatch(/^content\/plans\/chelmsford\/chelmsford-2024\.md:1:1 {2}\(file\) {2}the file is empty/);
+  });
+});
