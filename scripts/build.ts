@@ -17,16 +17,54 @@ const { values } = parseArgs({ options: { 'out-dir': { type: 'string', default: 
 const outDir = path.resolve(values['out-dir']!);
 const staging = `${outDir}.building-${process.pid}`;
 
+/**
+ * Where Astro builds. Astro writes the server half of a build (the code that renders the pages) into
+ * its out dir and deletes it from there at the end, but only when the out dir is inside the working
+ * directory: otherwise it uses <cwd>/.astro/, its own folder of generated files, copies that whole
+ * folder into the site and deletes it. Astro's own files (content-assets.mjs, content-modules.mjs)
+ * were then published, and two such builds at once shared and deleted each other's files: one failed
+ * with ENOENT, the other published the first one's server manifest (which holds a random key).
+ * So Astro always builds inside the project, and the site is moved beside the out dir afterwards.
+ */
+const cwd = process.cwd();
+const isInside = (dir: string, parent: string) => {
+  const relative = path.relative(parent, dir);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+};
+const astroOut = isInside(staging, cwd) ? staging : path.join(cwd, 'node_modules/.cache/action-plans', `building-${process.pid}`);
+
+/** Moves a folder, copying it where it cannot be renamed (another file system). */
+function move(from: string, to: string) {
+  try {
+    fs.renameSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    fs.cpSync(from, to, { recursive: true });
+    fs.rmSync(from, { recursive: true, force: true });
+  }
+}
+
+const cleanUp = () => {
+  fs.rmSync(astroOut, { recursive: true, force: true });
+  fs.rmSync(staging, { recursive: true, force: true });
+};
+
 // The CLI entry is not in astro's exports map, so it is found beside its package.json.
 const astro = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'astro.js');
-fs.rmSync(staging, { recursive: true, force: true });
-const result = spawnSync(process.execPath, [astro, 'build', '--outDir', staging], { stdio: 'inherit' });
+cleanUp();
+const result = spawnSync(process.execPath, [astro, 'build', '--outDir', astroOut], { stdio: 'inherit' });
 
 if (result.status !== 0) {
-  fs.rmSync(staging, { recursive: true, force: true });
-  console.error(`\nThe build failed, so nothing was written to ${path.relative(process.cwd(), outDir) || '.'}.`);
+  cleanUp();
+  console.error(`\nThe build failed, so nothing was written to ${path.relative(cwd, outDir) || '.'}.`);
   process.exit(1);
 }
-fs.rmSync(outDir, { recursive: true, force: true });
-fs.renameSync(staging, outDir);
-console.log(`Built the site into ${path.relative(process.cwd(), outDir) || '.'}.`);
+try {
+  if (astroOut !== staging) move(astroOut, staging);
+  fs.rmSync(outDir, { recursive: true, force: true });
+  fs.renameSync(staging, outDir);
+} catch (error) {
+  cleanUp();
+  throw error;
+}
+console.log(`Built the site into ${path.relative(cwd, outDir) || '.'}.`);

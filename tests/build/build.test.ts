@@ -1,0 +1,523 @@
+/**
+ * Builds real sites with `npm run build` (as a user does) into temporary folders and checks what comes
+ * out: that every word of the source plan is published, that invalid content never half-publishes, that
+ * GOV.UK branding is a setting that is off by default, and that a build is reproducible.
+ *
+ * Builds take several seconds each, so each one is made once (in a beforeAll) and shared by every
+ * describe that needs it; all of them are removed after the file has run.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, ROOT } from '../support/build-site.ts';
+import { normalise, parseSource, sentences, SOURCE_FILE, withoutListMarkers, type SourceConcern } from '../support/source-plan.ts';
+
+const CONTENT_DIR = path.join(ROOT, 'content');
+const PLAN_ID = 'chelmsford-2024';
+/** What the site shows where the source names no owner (src/lib/status.ts). */
+const NOT_STATED = 'Not stated in the plan';
+
+const source = parseSource(fs.readFileSync(SOURCE_FILE, 'utf8'));
+
+// ---------------------------------------------------------------------------------------------------
+// Builds, shared between describes
+// ---------------------------------------------------------------------------------------------------
+
+let workDir: string | undefined;
+/** One temporary folder for every build of this file, made when the first build needs it. */
+function work(): string {
+  workDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'action-plans-build-test-'));
+  return workDir;
+}
+
+afterAll(() => {
+  if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
+});
+
+const sites = new Map<string, string>();
+/** The real content built into its own folder under `name`, once; later calls return the same folder. */
+function site(name: string, env: Record<string, string> = {}): string {
+  const existing = sites.get(name);
+  if (existing) return existing;
+  const outDir = path.join(work(), name);
+  // An explicit GOVUK_BRANDING, so a value in the environment running the tests does not leak in.
+  const result = buildSite({ contentDir: CONTENT_DIR, outDir, env: { GOVUK_BRANDING: '', ...env } });
+  if (result.status !== 0) throw new Error(`Building the "${name}" site failed (exit ${result.status}):\n${result.output}`);
+  sites.set(name, outDir);
+  return outDir;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------------------
+
+/** Every file below `dir`, as paths relative to it with forward slashes, sorted. */
+function filesIn(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+/** Each file's SHA-256, by relative path. */
+function fileHashes(dir: string): Record<string, string> {
+  return Object.fromEntries(filesIn(dir).map((file) => [file, createHash('sha256').update(fs.readFileSync(path.join(dir, file))).digest('hex')]));
+}
+
+/** One hash of every file's path and bytes. */
+function treeHash(dir: string): string {
+  const hash = createHash('sha256');
+  for (const [file, digest] of Object.entries(fileHashes(dir))) hash.update(`${file}\0${digest}\n`);
+  return hash.digest('hex');
+}
+
+/** Decodes the few entities the pages use; `&amp;` last, so "&amp;lt;" stays "&lt;". */
+function decodeEntities(html: string): string {
+  return html
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&#x27;/gi, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/** The text of HTML: tags removed, entities decoded, white space normalised. */
+function htmlText(html: string): string {
+  return normalise(decodeEntities(html.replace(/<[^>]*>/g, ' ')));
+}
+
+/** The text of every `<section id="concern-N">` of a page, by N. */
+function concernSections(html: string): Map<number, string> {
+  const sections = new Map<number, string>();
+  for (const m of html.matchAll(/<section\b[^>]*\bid="concern-(\d+)"[^>]*>([\s\S]*?)<\/section>/g)) {
+    sections.set(Number(m[1]), htmlText(m[2]!));
+  }
+  return sections;
+}
+
+/** RFC 4180: fields separated by commas, records by CRLF (a lone LF is accepted), quotes doubled inside quoted fields. */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let i = 0;
+  const endField = () => {
+    record.push(field);
+    field = '';
+  };
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === '"' && field === '') {
+      // A quoted field runs to the next quote that is not doubled.
+      i++;
+      for (;;) {
+        if (i >= text.length) throw new Error('The CSV has a quoted field that is never closed.');
+        if (text[i] === '"') {
+          if (text[i + 1] === '"') {
+            field += '"';
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        field += text[i++];
+      }
+      if (i < text.length && !/[,\r\n]/.test(text[i]!)) throw new Error(`The CSV has text after a closing quote at character ${i}.`);
+    } else if (c === ',') {
+      endField();
+      i++;
+    } else if (c === '\r' || c === '\n') {
+      endField();
+      records.push(record);
+      record = [];
+      i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
+    } else {
+      if (c === '"') throw new Error(`The CSV has a quote inside an unquoted field at character ${i}.`);
+      field += c;
+      i++;
+    }
+  }
+  if (field !== '' || record.length > 0) {
+    endField();
+    records.push(record);
+  }
+  return records;
+}
+
+/** Finds each of `items` in `text` in order, each after the one before; returns a message for the first missing, or null. */
+function missingInOrder(text: string, items: string[]): string | null {
+  let from = 0;
+  for (const [i, item] of items.entries()) {
+    const at = text.indexOf(item, from);
+    if (at === -1) {
+      return text.includes(item)
+        ? `item ${i + 1} "${item}" is there, but not after item ${i} (in source order)`
+        : `item ${i + 1} "${item}" is not there at all`;
+    }
+    from = at + item.length;
+  }
+  return null;
+}
+
+function occurrences(text: string, item: string): number {
+  return text.split(item).length - 1;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+// ---------------------------------------------------------------------------------------------------
+// a. Every word of the source reaches the site
+// ---------------------------------------------------------------------------------------------------
+
+describe('the built site publishes every word of the source plan', () => {
+  let sections: Map<number, string>;
+  let csv: { header: string[]; rows: Record<string, string>[] };
+  let csvText: string;
+  let json: string;
+
+  beforeAll(() => {
+    const out = site('default');
+    sections = concernSections(fs.readFileSync(path.join(out, `plans/${PLAN_ID}/index.html`), 'utf8'));
+    csvText = fs.readFileSync(path.join(out, 'data/actions.csv'), 'utf8');
+    const [header = [], ...records] = parseCsv(csvText.replace(/^\uFEFF/, ''));
+    csv = { header, rows: records.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? '']))) };
+    json = fs.readFileSync(path.join(out, 'data/action-plans.json'), 'utf8');
+  });
+
+  it('the source has the 15 concerns this test expects to find', () => {
+    expect(source.map((c) => c.number)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
+  });
+
+  it('the plan page has one section per source concern, and no others', () => {
+    expect([...sections.keys()]).toEqual(source.map((c) => c.number));
+  });
+
+  describe.each(source.map((c) => [c.number, c] as const))('plan page, concern %i', (number, expected: SourceConcern) => {
+    const section = () => {
+      const text = sections.get(number);
+      if (text === undefined) throw new Error(`The plan page has no <section id="concern-${number}">.`);
+      return text;
+    };
+
+    it('has the concern text', () => {
+      expect(section()).toContain(expected.text);
+    });
+
+    it('has every sentence of the actions column, in order', () => {
+      const sentenceList = sentences(expected.actionsText);
+      expect(sentenceList.length).toBeGreaterThan(0);
+      expect(missingInOrder(section(), sentenceList)).toBeNull();
+    });
+
+    it('has each owner, in source order, and "Not stated in the plan" for each action the source gives no owner', () => {
+      const missing = expected.targets.length - expected.owners.length;
+      expect(missing, 'the source gives no more owners than actions').toBeGreaterThanOrEqual(0);
+      // Owners pair with actions by position: the actions beyond the last owner have none.
+      const shown = [...expected.owners, ...Array<string>(missing).fill(NOT_STATED)].map((owner) => `Responsible owner ${owner}`);
+      expect(missingInOrder(section(), shown)).toBeNull();
+      expect(occurrences(section(), `Responsible owner ${NOT_STATED}`)).toBe(missing);
+      if (missing > 0) expect(section()).toContain(NOT_STATED);
+    });
+
+    it('has each target date, in source order', () => {
+      expect(expected.targets.length).toBeGreaterThan(0);
+      expect(missingInOrder(section(), expected.targets.map((target) => `Target date ${target}`))).toBeNull();
+      expect(occurrences(section(), 'Target date ')).toBe(expected.targets.length);
+    });
+  });
+
+  it('data/actions.csv starts with a UTF-8 byte order mark and ends its records with CRLF', () => {
+    expect(csvText.startsWith('\uFEFF')).toBe(true);
+    expect(csvText.endsWith('\r\n')).toBe(true);
+    expect(csv.rows.length).toBeGreaterThan(0);
+    for (const row of csv.rows) expect(Object.keys(row)).toEqual(csv.header);
+  });
+
+  describe.each(source.map((c) => [c.number, c] as const))('data/actions.csv, concern %i', (number, expected: SourceConcern) => {
+    const rows = () => csv.rows.filter((r) => r.plan_id === PLAN_ID && r.concern_number === String(number));
+
+    it('has one row per action, numbered from 1', () => {
+      expect(rows().map((r) => r.action_number)).toEqual(expected.targets.map((_, i) => String(i + 1)));
+    });
+
+    it('has the concern text and category on every row', () => {
+      for (const row of rows()) {
+        expect(normalise(row.concern!)).toBe(expected.text);
+        expect(row.concern_category).toBe(expected.category);
+      }
+    });
+
+    it('has every word of the actions column, in order, across its rows', () => {
+      const actions = rows().map((r) => withoutListMarkers(r.action!)).join(' ');
+      expect(missingInOrder(actions, sentences(expected.actionsText))).toBeNull();
+      expect(actions).toBe(expected.actionsText);
+    });
+
+    it('has the owners in source order, and an empty owner where the source names none', () => {
+      const padded = [...expected.owners, ...Array<string>(expected.targets.length - expected.owners.length).fill('')];
+      expect(rows().map((r) => r.owner)).toEqual(padded);
+    });
+
+    it('has the target dates in source order', () => {
+      expect(rows().map((r) => r.target_date)).toEqual(expected.targets);
+    });
+  });
+
+  it('data/action-plans.json parses and has the plan with its 15 concerns', () => {
+    const data = JSON.parse(json) as { plans: { id: string; concerns: { number: number }[] }[] };
+    const plan = data.plans.find((p) => p.id === PLAN_ID);
+    expect(plan).toBeDefined();
+    expect(plan!.concerns).toHaveLength(15);
+    expect(plan!.concerns.map((c) => c.number)).toEqual(source.map((c) => c.number));
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// b. Invalid content never half-publishes
+// ---------------------------------------------------------------------------------------------------
+
+interface Breakage {
+  /** The broken file as problems name it: relative to the project root, forward slashes. */
+  file: string;
+  line: number;
+  /** The columns a problem may point at (the id's field name or its value are both right). */
+  columns: number[];
+  /** The field path problems give. */
+  path: string;
+}
+
+/** Replaces the first line of `file` (after line `after`, 0-based) that matches `pattern`, and says where it was. */
+function breakLine(file: string, pattern: RegExp, replace: (line: string) => string, after = -1): { line: number; text: string } {
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  const index = lines.findIndex((line, i) => i > after && pattern.test(line));
+  if (index === -1) throw new Error(`No line of ${file} matches ${pattern}: the content changed, so this test must break it another way.`);
+  lines[index] = replace(lines[index]!);
+  fs.writeFileSync(file, lines.join('\n'));
+  return { line: index + 1, text: lines[index]! };
+}
+
+/** The 0-based index of the first line of `file` that matches `pattern`. */
+function lineOf(file: string, pattern: RegExp): number {
+  const index = fs.readFileSync(file, 'utf8').split('\n').findIndex((line) => pattern.test(line));
+  if (index === -1) throw new Error(`No line of ${file} matches ${pattern}: the content changed, so this test must break it another way.`);
+  return index;
+}
+
+/** Output lines that name `b` as `file:line:column  path  `, at one of its allowed columns. */
+function problemLine(b: Breakage): RegExp {
+  const columns = b.columns.map(String).join('|');
+  return new RegExp(`${escapeRegExp(b.file)}:${b.line}:(?:${columns}) {2}${escapeRegExp(b.path)} {2}\\S`);
+}
+
+describe('invalid content never half-publishes', () => {
+  let brokenDir: string;
+  let outDir: string;
+  let breakages: Breakage[];
+  let before: Record<string, string>;
+  let build: { status: number | null; output: string };
+
+  beforeAll(() => {
+    brokenDir = path.join(work(), 'broken-content');
+    fs.cpSync(CONTENT_DIR, brokenDir, { recursive: true });
+    const shown = (rel: string) => path.relative(ROOT, path.join(brokenDir, rel)).split(path.sep).join('/');
+    const planRel = `plans/chelmsford/${PLAN_ID}.md`;
+    const plan = path.join(brokenDir, planRel);
+    const establishmentRel = 'establishments/chelmsford.yaml';
+    const establishment = path.join(brokenDir, establishmentRel);
+
+    // 1. An unknown theme id in the first concern's themes.
+    const theme = breakLine(plan, /^\s+themes: \[.*\bmental-health\b/, (l) => l.replace('mental-health', 'mental-helth'));
+    const themeIndex = theme.text.slice(theme.text.indexOf('[') + 1, theme.text.indexOf('mental-helth')).split(',').length - 1;
+    // 2. The owner of the first concern's second action misspelled "ownr".
+    const secondAction = lineOf(plan, /Identified safety officers will attend the induction wing/);
+    const owner = breakLine(plan, /^\s+owner: /, (l) => l.replace('owner:', 'ownr:'), secondAction);
+    // 3. An establishment whose id does not match its file name.
+    const id = breakLine(establishment, /^id: chelmsford$/, () => 'id: chelmsford-prison');
+
+    breakages = [
+      { file: shown(planRel), line: theme.line, columns: [theme.text.indexOf('mental-helth') + 1], path: `concerns.0.themes.${themeIndex}` },
+      {
+        file: shown(planRel),
+        line: owner.line,
+        // An unknown field is reported on the field name itself, the misspelled part.
+        columns: [owner.text.indexOf('ownr:') + 1],
+        path: 'concerns.0.actions.1.ownr',
+      },
+      { file: shown(establishmentRel), line: id.line, columns: [1, 'id: '.length + 1], path: 'id' },
+    ];
+
+    // The out dir already holds a previous build, which must survive the failed one untouched.
+    outDir = path.join(work(), 'previous-out');
+    fs.mkdirSync(path.join(outDir, 'plans'), { recursive: true });
+    fs.writeFileSync(path.join(outDir, 'previous.txt'), 'the previous good build\n');
+    fs.writeFileSync(path.join(outDir, 'index.html'), '<!doctype html><title>Previous build</title>\n');
+    fs.writeFileSync(path.join(outDir, 'plans', 'old.html'), '<p>An old page</p>\n');
+    before = fileHashes(outDir);
+
+    build = buildSite({ contentDir: brokenDir, outDir });
+  });
+
+  it('the build fails', () => {
+    expect(build.status, build.output).not.toBe(0);
+  });
+
+  it('the build lists every problem with file:line:column and the field path', () => {
+    for (const b of breakages) expect(build.output, `${b.file} line ${b.line} (${b.path})`).toMatch(problemLine(b));
+  });
+
+  it('the build says that nothing was built', () => {
+    expect(build.output).toMatch(/Nothing was built\./);
+    expect(build.output).toMatch(/nothing was written to /);
+    expect(build.output).not.toMatch(/Built the site into/);
+  });
+
+  it('the out dir still holds exactly the previous build', () => {
+    expect(fileHashes(outDir)).toEqual(before);
+    expect(fs.readFileSync(path.join(outDir, 'previous.txt'), 'utf8')).toBe('the previous good build\n');
+  });
+
+  it('no staging folder is left behind', () => {
+    const prefix = `${path.basename(outDir)}.building-`;
+    expect(fs.readdirSync(path.dirname(outDir)).filter((name) => name.startsWith(prefix))).toEqual([]);
+  });
+
+  describe('npm run validate', () => {
+    const validate = (...args: string[]) => {
+      const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/validate.ts', '--content', brokenDir, ...args], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+      });
+      return { status: result.status, stdout: result.stdout, output: `${result.stdout}${result.stderr}` };
+    };
+
+    it('lists the same problems and exits 1', () => {
+      const result = validate();
+      expect(result.status, result.output).toBe(1);
+      for (const b of breakages) expect(result.output, `${b.file} line ${b.line} (${b.path})`).toMatch(problemLine(b));
+      expect(result.output).toMatch(/Nothing was published\./);
+    });
+
+    it('prints GitHub annotations with --format github', () => {
+      const result = validate('--format', 'github');
+      expect(result.status, result.output).toBe(1);
+      const annotations = result.stdout.split('\n').filter((line) => line.startsWith('::error '));
+      for (const b of breakages) {
+        const columns = b.columns.map(String).join('|');
+        const annotation = new RegExp(`^::error file=${escapeRegExp(b.file)},line=${b.line},col=(?:${columns}),title=${escapeRegExp(b.path)}::\\S`);
+        expect(annotations.some((line) => annotation.test(line)), `an annotation for ${b.file} line ${b.line} (${b.path}) in:\n${result.stdout}`).toBe(true);
+      }
+      // Every problem is an annotation: nothing else goes to stdout.
+      expect(result.stdout.trim().split('\n').every((line) => /^::error file=[^,]+,line=\d+,col=\d+,title=[^:]*::\S/.test(line))).toBe(true);
+    });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// c. Branding is a setting, off by default
+// ---------------------------------------------------------------------------------------------------
+
+const readAll = (dir: string, pattern: RegExp) =>
+  filesIn(dir)
+    .filter((file) => pattern.test(file))
+    .map((file) => ({ file, text: fs.readFileSync(path.join(dir, file), 'utf8') }));
+
+describe('GOV.UK branding is a setting, off by default', () => {
+  describe('the default build', () => {
+    let out: string;
+    beforeAll(() => {
+      out = site('default');
+    });
+
+    it('shows no GOV.UK crown or logo on any page', () => {
+      const pages = readAll(out, /\.html$/);
+      expect(pages.length).toBeGreaterThan(10);
+      for (const { file, text } of pages) {
+        for (const brand of ['govuk-footer__crown', 'govuk-logo', 'govuk-header__logotype']) {
+          expect(text.includes(brand), `${file} contains ${brand}`).toBe(false);
+        }
+      }
+    });
+
+    it('uses no GDS Transport in its CSS', () => {
+      const styles = readAll(out, /\.css$/);
+      expect(styles.length).toBeGreaterThan(0);
+      for (const { file, text } of styles) expect(text.includes('GDS Transport'), `${file} mentions GDS Transport`).toBe(false);
+    });
+
+    it('has no font files and no GOV.UK crest image', () => {
+      const files = filesIn(out);
+      expect(files.filter((f) => /\.(woff2?|ttf|otf|eot)$/i.test(f))).toEqual([]);
+      expect(files.filter((f) => /govuk-crest/i.test(f))).toEqual([]);
+    });
+
+    it('uses the site\'s own favicon.svg', () => {
+      expect(fs.readFileSync(path.join(out, 'favicon.svg'))).toEqual(fs.readFileSync(path.join(ROOT, 'public/favicon.svg')));
+      for (const { file, text } of readAll(out, /\.html$/)) {
+        const icons = [...text.matchAll(/<link\b[^>]*\brel="(?:icon|apple-touch-icon)"[^>]*>/g)].map((m) => m[0]);
+        expect(icons, file).toHaveLength(1);
+        expect(icons[0], file).toMatch(/\bhref="\/favicon\.svg"/);
+      }
+    });
+  });
+
+  describe('with GOVUK_BRANDING=true', () => {
+    let out: string;
+    beforeAll(() => {
+      out = site('branded', { GOVUK_BRANDING: 'true' });
+    });
+
+    it('shows the GOV.UK logo in the header of every page', () => {
+      const pages = readAll(out, /\.html$/);
+      expect(pages.length).toBeGreaterThan(10);
+      for (const { file, text } of pages) {
+        const header = /<header\b[^>]*class="govuk-template__header"[^>]*>([\s\S]*?)<\/header>/.exec(text)?.[1];
+        expect(header, `${file} has a page header`).toBeDefined();
+        expect(header, file).toMatch(/class="govuk-header"/);
+        expect(header, file).toMatch(/<svg\b[^>]*class="govuk-header__logotype"[^>]*aria-label="GOV\.UK"/);
+      }
+    });
+
+    it('uses GDS Transport in its CSS', () => {
+      const css = readAll(out, /\.css$/).map((f) => f.text).join('\n');
+      expect(css).toMatch(/font-family:\s*"?GDS Transport"?/);
+    });
+
+    it('serves the fonts under assets/fonts/, and every asset its CSS refers to', () => {
+      const files = filesIn(out);
+      expect(files.filter((f) => /^assets\/fonts\/.+\.woff2$/.test(f)).length).toBeGreaterThan(0);
+      const css = readAll(out, /\.css$/).map((f) => f.text).join('\n');
+      const urls = [...css.matchAll(/url\(["']?(\/assets\/[^"')]+)["']?\)/g)].map((m) => m[1]!);
+      expect(urls.some((u) => u.startsWith('/assets/fonts/'))).toBe(true);
+      for (const url of new Set(urls)) expect(files, url).toContain(url.slice(1));
+    });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// d. Reproducible
+// ---------------------------------------------------------------------------------------------------
+
+describe('a build is reproducible', () => {
+  let first: string;
+  let second: string;
+  beforeAll(() => {
+    first = site('default');
+    second = site('default-again');
+  });
+
+  it('building the same content twice gives byte-identical output', () => {
+    // Per file first, so a failure names the files that differ.
+    expect(fileHashes(second)).toEqual(fileHashes(first));
+    expect(treeHash(second)).toBe(treeHash(first));
+  });
+
+  it('holds only what a static site serves: no server build files', () => {
+    expect(filesIn(first).filter((f) => /\.(mjs|d\.ts|map)$/.test(f) || f.startsWith('chunks/'))).toEqual([]);
+  });
+});
