@@ -8,19 +8,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { loadContent } from './content/load.ts';
-import { formatProblem } from './content/problems.ts';
+import type { Site } from './content/model.ts';
+import { ContentError, formatProblem } from './content/problems.ts';
+import { indexSite } from './search/index-site.ts';
+import { searchRecords } from './search/records.ts';
 import { settings } from './settings.ts';
 
-export class ContentError extends Error {
-  constructor(count: number) {
-    super(`The content has ${count} ${count === 1 ? 'problem' : 'problems'} (listed above). Nothing was built.`);
-    this.name = 'ContentError';
-    // The problems are the message; a stack trace would only bury them.
-    this.stack = '';
-  }
-}
 
 export default function actionPlans(): AstroIntegration {
+  let site: Site;
   return {
     name: 'action-plans',
     hooks: {
@@ -30,8 +26,13 @@ export default function actionPlans(): AstroIntegration {
           for (const problem of result.problems) logger.error(formatProblem(problem));
           throw new ContentError(result.problems.length);
         }
+        site = result.site;
       },
-      'astro:build:done': ({ dir }) => {
+      'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
+        const count = await indexSite(fileURLToPath(dir), searchRecords(site));
+        logger.info(`Indexed ${count} search records in ${Math.round(performance.now() - started)} ms.`);
+
         // GOV.UK Frontend's fonts and images carry the GOV.UK brand: only a site on GOV.UK serves them.
         if (!settings.govukBranding) return;
         const require = createRequire(import.meta.url);

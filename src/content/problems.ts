@@ -119,3 +119,13 @@ function editDistance(a: string, b: string): number {
   }
   return previous[b.length]!;
 }
+
+/** Thrown to stop a build whose content has problems, after they have been listed. */
+export class ContentError extends Error {
+  constructor(count: number) {
+    super(`The content has ${count} ${count === 1 ? 'problem' : 'problems'} (listed above). Nothing was built.`);
+    this.name = 'ContentError';
+    // The problems are the message; a stack trace would only bury them.
+    this.stack = '';
+  }
+}

@@ -1,7 +1,7 @@
 /** The validated site model for pages, loaded once per build. */
-import { ContentError } from '../integration.ts';
 import { loadContent } from './load.ts';
 import type { Site } from './model.ts';
+import { ContentError } from './problems.ts';
 
 let site: Site | undefined;
 

@@ -1,0 +1,112 @@
+/**
+ * The search index's records, made from the model: one per concern (pointing at its anchor on the
+ * plan page), one per plan and one per establishment. Filter values are the labels readers see on
+ * the pages, so a filter and a page never disagree.
+ */
+import type { Concern, Establishment, Plan, Site } from '../content/model.ts';
+import { firstWords, markdownToPlainText } from '../lib/format.ts';
+import { NOT_STATED } from '../lib/status.ts';
+import { establishmentPath, planPath } from '../lib/urls.ts';
+
+/** The filters every record may carry, in the order the search page shows them. */
+export const FILTERS = [
+  { name: 'type', label: 'Type' },
+  { name: 'establishment', label: 'Establishment' },
+  { name: 'category', label: 'Category' },
+  { name: 'theme', label: 'Theme' },
+  { name: 'area', label: 'Healthy prison area' },
+  { name: 'status', label: 'Status' },
+  { name: 'owner', label: 'Responsible owner' },
+  { name: 'target_year', label: 'Target year' },
+  { name: 'plan_year', label: 'Inspection year' },
+] as const;
+
+export type FilterName = (typeof FILTERS)[number]['name'];
+
+export const RECORD_TYPES = { concern: 'Concern', plan: 'Plan', establishment: 'Establishment' } as const;
+
+/** A record as Pagefind's `addCustomRecord` takes it. */
+export interface SearchRecord {
+  url: string;
+  content: string;
+  language: 'en';
+  meta: Record<string, string>;
+  filters: Partial<Record<FilterName, string[]>>;
+}
+
+const unique = (values: (string | number)[]) => [...new Set(values.map(String))].sort((a, b) => a.localeCompare(b, 'en-GB', { numeric: true }));
+
+/** A category as a filter value: the concern format's "Priority"/"Key", or an older plan's grouping as written. */
+export function categoryValue(concern: Pick<Concern, 'category' | 'categoryLabel'>): string {
+  return concern.categoryLabel.replace(/ concern$/, '');
+}
+
+export function planTitle(plan: Plan): string {
+  return `${plan.establishment.name}: action plan after the ${plan.year} inspection`;
+}
+
+function concernRecord(plan: Plan, concern: Concern): SearchRecord {
+  const text = markdownToPlainText(concern.text);
+  const actions = concern.actions.map((a) => [markdownToPlainText(a.text), a.owner ?? '', a.target ?? ''].join(' '));
+  return {
+    url: `${planPath(plan)}#${concern.anchor}`,
+    content: [text, ...actions].join('\n'),
+    language: 'en',
+    meta: {
+      title: `${plan.establishment.name}, ${plan.year} plan, concern ${concern.number}: ${firstWords(text, 70)}`,
+      establishment: plan.establishment.name,
+      plan: planTitle(plan),
+      plan_url: planPath(plan),
+      concern: String(concern.number),
+      category: concern.categoryLabel,
+      themes: concern.themes.map((t) => t.label).join(', '),
+      type: RECORD_TYPES.concern,
+    },
+    filters: {
+      type: [RECORD_TYPES.concern],
+      establishment: [plan.establishment.name],
+      category: [categoryValue(concern)],
+      theme: unique(concern.themes.map((t) => t.label)),
+      area: unique(concern.themes.map((t) => t.areaLabel)),
+      status: unique(concern.actions.map((a) => a.statusLabel)),
+      owner: unique(concern.actions.map((a) => a.owner ?? NOT_STATED)),
+      target_year: unique(concern.actions.flatMap((a) => (a.targetMonth ? [a.targetMonth.slice(0, 4)] : []))),
+      plan_year: [String(plan.year)],
+    },
+  };
+}
+
+function planRecord(plan: Plan): SearchRecord {
+  return {
+    url: planPath(plan),
+    content: [planTitle(plan), plan.title, plan.inspection.asWritten, markdownToPlainText(plan.introduction)].join('\n'),
+    language: 'en',
+    meta: { title: planTitle(plan), establishment: plan.establishment.name, type: RECORD_TYPES.plan },
+    filters: { type: [RECORD_TYPES.plan], establishment: [plan.establishment.name], plan_year: [String(plan.year)] },
+  };
+}
+
+function establishmentRecord(establishment: Establishment): SearchRecord {
+  return {
+    url: establishmentPath(establishment),
+    content: [establishment.name, establishment.type, establishment.group, establishment.operator].filter(Boolean).join('\n'),
+    language: 'en',
+    meta: { title: establishment.name, establishment: establishment.name, type: RECORD_TYPES.establishment },
+    filters: { type: [RECORD_TYPES.establishment], establishment: [establishment.name] },
+  };
+}
+
+export function searchRecords(site: Site): SearchRecord[] {
+  return [
+    ...site.establishments.map(establishmentRecord),
+    ...site.plans.map(planRecord),
+    ...site.plans.flatMap((plan) => plan.concerns.map((concern) => concernRecord(plan, concern))),
+  ];
+}
+
+/** Every value of every filter across the records, sorted, for the search page's checkboxes. */
+export function filterOptions(records: SearchRecord[]): Record<FilterName, string[]> {
+  return Object.fromEntries(
+    FILTERS.map(({ name }) => [name, unique(records.flatMap((r) => r.filters[name] ?? []))]),
+  ) as Record<FilterName, string[]>;
+}
