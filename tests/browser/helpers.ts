@@ -1,0 +1,100 @@
+/**
+ * Small helpers shared by the browser tests: where a page is, opening it in a fresh context while
+ * recording everything that went wrong on the way, and reading an element the way a reader sees it.
+ */
+import type { Browser, BrowserContext, Page, Response, ViewportSize } from 'playwright-core';
+
+export const DESKTOP: ViewportSize = { width: 1280, height: 800 };
+export const PHONE: ViewportSize = { width: 390, height: 844 };
+
+/** The plan page of the real site, and of the hostile fixture site. */
+export const PLAN_PATH = '/plans/chelmsford-2024/';
+export const HOSTILE_PLAN_PATH = '/plans/hostile-2024/';
+
+/** The full address of a site path ("/plans/x/") on a served site ("http://127.0.0.1:1234/"). */
+export function address(siteUrl: string, path: string): string {
+  return new URL(path.replace(/^\//, ''), siteUrl).href;
+}
+
+export interface Visit {
+  context: BrowserContext;
+  page: Page;
+  /** The response to the page itself. */
+  response: Response | null;
+  /** Console errors, uncaught exceptions, failed requests and HTTP errors, in the order they happened. */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+export interface VisitOptions {
+  viewport?: ViewportSize;
+  /**
+   * The status the page itself is expected to have, where it is not 200 (a 404 page). Chromium logs
+   * a console error for a document with an error status: that one is expected, not a problem.
+   */
+  documentStatus?: number;
+  /** Called with the page before it loads, to listen for what happens while it does. */
+  beforeLoad?: (page: Page) => void;
+}
+
+/**
+ * Opens `url` in a new context (axe needs a page of its own context) and waits for it to load,
+ * recording every console error, page error, failed request and HTTP error response on the way.
+ */
+export async function visit(browser: Browser, url: string, options: VisitOptions = {}): Promise<Visit> {
+  const context = await browser.newContext({ viewport: options.viewport ?? DESKTOP });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  const expectedError = (u: string, status: number) => u === url && status === options.documentStatus;
+
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const where = message.location().url;
+    const documentStatus = /status of (\d{3})/.exec(message.text())?.[1];
+    if (documentStatus && expectedError(where, Number(documentStatus))) return;
+    problems.push(`console error: ${message.text()}${where ? ` (${where})` : ''}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+  page.on('response', (r) => {
+    if (r.status() >= 400 && !expectedError(r.url(), r.status())) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+
+  options.beforeLoad?.(page);
+  const response = await page.goto(url, { waitUntil: 'load' });
+  return { context, page, response, problems, close: () => context.close() };
+}
+
+/** Each promise made once per key: requests and page loads shared by every test of a file. */
+export function memoize<T>(load: (key: string) => Promise<T>): (key: string) => Promise<T> {
+  const cache = new Map<string, Promise<T>>();
+  return (key) => {
+    if (!cache.has(key)) cache.set(key, load(key));
+    return cache.get(key)!;
+  };
+}
+
+/**
+ * Whether a sighted reader can see the element: a box bigger than the 1×1 pixel that GOV.UK's
+ * visually-hidden classes leave, and not clipped away. (Playwright's isVisible counts that pixel.)
+ */
+export async function isSeen(page: Page, selector: string): Promise<boolean> {
+  return page.locator(selector).evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    const style = getComputedStyle(element);
+    const clipped = style.clipPath.startsWith('inset(50%') || style.clip === 'rect(0px, 0px, 0px, 0px)';
+    return box.width > 1 && box.height > 1 && style.visibility !== 'hidden' && !clipped;
+  });
+}
+
+/** The element that has focus, described for test messages: tag, id, classes and href. */
+export async function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const element = document.activeElement;
+    if (!element) return 'nothing';
+    const id = element.id ? `#${element.id}` : '';
+    const classes = [...element.classList].map((c) => `.${c}`).join('');
+    const href = element.getAttribute('href');
+    return `${element.tagName.toLowerCase()}${id}${classes}${href ? `[href="${href}"]` : ''}`;
+  });
+}
