@@ -125,3 +125,20 @@ export function renderMarkdown(source: string, options: MarkdownOptions = {}): s
 export function renderInline(source: string): string {
   return md.renderInline(source, envFor({})).trim();
 }
+
+/**
+ * The words of a Markdown text without its markup, for titles, contents lists and search records.
+ * Read from markdown-it's own tokens, so list markers and emphasis go but every character of the
+ * text stays, underscores and asterisks included.
+ */
+export function markdownToPlainText(source: string): string {
+  const words: string[] = [];
+  for (const token of md.parse(source, envFor({}))) {
+    for (const child of token.children ?? []) {
+      if (child.type === 'text' || child.type === 'code_inline') words.push(child.content);
+      else if (child.type === 'softbreak' || child.type === 'hardbreak') words.push(' ');
+    }
+    if (token.type === 'inline') words.push(' ');
+  }
+  return words.join('').replace(/\s+/g, ' ').trim();
+}

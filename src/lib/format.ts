@@ -5,15 +5,6 @@ export function plural(count: number, singular: string, pluralForm = `${singular
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
-/** Plain text of a Markdown string, for titles and excerpts: list markers and emphasis go, words stay. */
-export function markdownToPlainText(markdown: string): string {
-  return markdown
-    .replace(/^\s*(?:[-*+]|\d+[.)])\s+/gm, '')
-    .replace(/[*_`]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 /** The first words of a text, cut at a word boundary, with an ellipsis when anything was cut. */
 export function firstWords(text: string, maxLength = 80): string {
   if (text.length <= maxLength) return text;

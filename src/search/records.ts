@@ -4,7 +4,8 @@
  * the pages, so a filter and a page never disagree.
  */
 import type { Concern, Establishment, Plan, Site } from '../content/model.ts';
-import { firstWords, markdownToPlainText } from '../lib/format.ts';
+import { markdownToPlainText } from '../govuk/markdown.ts';
+import { firstWords } from '../lib/format.ts';
 import { NOT_STATED } from '../lib/status.ts';
 import { establishmentPath, planPath } from '../lib/urls.ts';
 

@@ -5,7 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { STATUSES, type StatusId } from '../../src/content/schema.ts';
-import { firstWords, markdownToPlainText, plural } from '../../src/lib/format.ts';
+import { markdownToPlainText } from '../../src/govuk/markdown.ts';
+import { escapeHtml, linkHtml } from '../../src/lib/html.ts';
+import { firstWords, plural } from '../../src/lib/format.ts';
 import { statusTagClass } from '../../src/lib/status.ts';
 
 describe('plural', () => {
@@ -49,6 +51,22 @@ describe('markdownToPlainText', () => {
 
   it('collapses line breaks and indentation, and trims', () => {
     expect(markdownToPlainText('  First line\n   second line  \n\n')).toBe('First line second line');
+  });
+
+  it('keeps underscores, asterisks and HTML-like text that are words, not markup', () => {
+    expect(markdownToPlainText('Set window.__injected to 2 * 3 <b>now</b>')).toBe('Set window.__injected to 2 * 3 <b>now</b>');
+  });
+});
+
+describe('escapeHtml and linkHtml', () => {
+  it('escapes every character that could end an attribute or start markup', () => {
+    expect(escapeHtml(`<a href="x" onclick='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+  });
+
+  it('keeps a hostile address inside the href and its text as text', () => {
+    expect(linkHtml('https://example.org/"><script>x</script>', 'HMP <Example>')).toBe(
+      '<a class="govuk-link" href="https://example.org/&quot;&gt;&lt;script&gt;x&lt;/script&gt;">HMP &lt;Example&gt;</a>',
+    );
   });
 });
 
