@@ -3,6 +3,7 @@
  * GOV.UK's brand only where the settings say the site is on GOV.UK.
  */
 import { settings } from '../settings.ts';
+import { linkHtml } from '../lib/html.ts';
 import { href } from '../lib/urls.ts';
 import { govuk } from './render.ts';
 
@@ -22,6 +23,28 @@ export function settingHref(target: string): string {
   return target.startsWith('/') ? href(target) : target;
 }
 
+/** Where the search page is: every other page has a search box in its header that goes there. */
+export const SEARCH_PATH = '/search/';
+
+/**
+ * The header's search box: a GET form to the search page with `q`. The search page leaves it out,
+ * so that page has one search box, not two with the same purpose.
+ */
+export function headerSearch(): string {
+  const input = govuk('input', {
+    id: 'header-search-q',
+    name: 'q',
+    type: 'search',
+    label: { text: 'Search action plans', classes: 'govuk-visually-hidden' },
+    classes: 'app-header-search__input',
+    autocomplete: 'off',
+    spellcheck: false,
+    attributes: { enterkeyhint: 'search' },
+  });
+  const button = govuk('button', { text: 'Search', classes: 'govuk-button--secondary app-header-search__button' });
+  return `<form class="app-header-search" action="${href(SEARCH_PATH)}" method="get" role="search">${input}${button}</form>`;
+}
+
 export function header(currentPath: string): string {
   const navigation = NAVIGATION.map((item) => {
     const itemHref = href(item.path);
@@ -32,6 +55,7 @@ export function header(currentPath: string): string {
     serviceName: settings.serviceName,
     serviceUrl: href('/'),
     navigation,
+    ...(currentPath === href(SEARCH_PATH) ? {} : { slots: { end: { html: headerSearch(), align: 'inline' } } }),
   });
   return settings.govukBranding ? govuk('header', { homepageUrl: 'https://www.gov.uk/' }) + serviceNavigation : serviceNavigation;
 }
@@ -39,7 +63,7 @@ export function header(currentPath: string): string {
 export function phaseBanner(): string {
   return govuk('phase-banner', {
     tag: { text: settings.phase },
-    html: `This is a new service. Help us improve it and <a class="govuk-link" href="${settingHref(settings.feedbackUrl)}">give your feedback</a>.`,
+    html: `This is a new service. Help us improve it and ${linkHtml(settingHref(settings.feedbackUrl), 'give your feedback')}.`,
   });
 }
 
