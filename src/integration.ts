@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { loadContent } from './content/load.ts';
 import type { Site } from './content/model.ts';
+import { provideSite } from './content/site.ts';
 import { ContentError, formatProblem } from './content/problems.ts';
 import { indexSite } from './search/index-site.ts';
 import { searchRecords } from './search/records.ts';
@@ -27,6 +28,7 @@ export default function actionPlans(): AstroIntegration {
           throw new ContentError(result.problems.length);
         }
         site = result.site;
+        provideSite(site);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();

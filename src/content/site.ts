@@ -3,14 +3,25 @@ import { loadContent } from './load.ts';
 import type { Site } from './model.ts';
 import { ContentError } from './problems.ts';
 
-let site: Site | undefined;
+/**
+ * The integration validates the content before Astro renders, and pages run in the same process
+ * but from a bundled copy of this module: a key on globalThis lets them share that one load
+ * instead of reading and validating every file again (seconds, for the whole estate).
+ */
+const SHARED = Symbol.for('action-plans/site');
+type Shared = { [SHARED]?: Site };
+
+export function provideSite(site: Site): void {
+  (globalThis as Shared)[SHARED] = site;
+}
 
 export function getSite(): Site {
-  if (!site) {
+  const shared = globalThis as Shared;
+  if (!shared[SHARED]) {
     const result = loadContent();
     // The integration has already stopped the build on invalid content; this guards direct use.
     if (!result.ok) throw new ContentError(result.problems.length);
-    site = result.site;
+    shared[SHARED] = result.site;
   }
-  return site;
+  return shared[SHARED];
 }

@@ -18,7 +18,9 @@ export async function indexSite(siteDir: string, records: SearchRecord[]): Promi
   try {
     const { index } = check('start', await pagefind.createIndex({ forceLanguage: 'en' }));
     if (!index) throw new Error('Pagefind did not create an index.');
-    for (const record of records) check(`index ${record.url}`, await index.addCustomRecord(record));
+    // Sent all at once: the binary works through them faster than one round trip at a time.
+    const responses = await Promise.all(records.map((record) => index.addCustomRecord(record)));
+    responses.forEach((response, i) => check(`index ${records[i]!.url}`, response));
     const outputPath = path.join(siteDir, 'pagefind');
     check('write its files', await index.writeFiles({ outputPath }));
     // The search page uses Pagefind's JavaScript API, not its ready-made interfaces: leave those out.
