@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../support/csv.ts';
 import { buildSite, ROOT } from '../support/build-site.ts';
 import { normalise, parseSource, sentences, SOURCE_FILE, withoutListMarkers, type SourceConcern } from '../support/source-plan.ts';
 
@@ -99,55 +100,6 @@ function concernSections(html: string): Map<number, string> {
   return sections;
 }
 
-/** RFC 4180: fields separated by commas, records by CRLF (a lone LF is accepted), quotes doubled inside quoted fields. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let i = 0;
-  const endField = () => {
-    record.push(field);
-    field = '';
-  };
-  while (i < text.length) {
-    const c = text[i]!;
-    if (c === '"' && field === '') {
-      // A quoted field runs to the next quote that is not doubled.
-      i++;
-      for (;;) {
-        if (i >= text.length) throw new Error('The CSV has a quoted field that is never closed.');
-        if (text[i] === '"') {
-          if (text[i + 1] === '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        field += text[i++];
-      }
-      if (i < text.length && !/[,\r\n]/.test(text[i]!)) throw new Error(`The CSV has text after a closing quote at character ${i}.`);
-    } else if (c === ',') {
-      endField();
-      i++;
-    } else if (c === '\r' || c === '\n') {
-      endField();
-      records.push(record);
-      record = [];
-      i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
-    } else {
-      if (c === '"') throw new Error(`The CSV has a quote inside an unquoted field at character ${i}.`);
-      field += c;
-      i++;
-    }
-  }
-  if (field !== '' || record.length > 0) {
-    endField();
-    records.push(record);
-  }
-  return records;
-}
 
 /** Finds each of `items` in `text` in order, each after the one before; returns a message for the first missing, or null. */
 function missingInOrder(text: string, items: string[]): string | null {

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import YAML from 'yaml';
+import { parseCsv } from '../support/csv.ts';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.ts';
 import type { Site } from '../../src/content/model.ts';
@@ -18,51 +19,6 @@ import { csvField, toCsv } from '../../src/data/csv.ts';
 import { actionsCsv, plansJson } from '../../src/data/downloads.ts';
 import { MONTHS } from '../../src/lib/dates.ts';
 
-// ---------------------------------------------------------------------------------------------------
-// A small RFC 4180 reader, so the CSV is read back the way a spreadsheet would.
-// ---------------------------------------------------------------------------------------------------
-
-/** Parses RFC 4180 CSV: CRLF record ends, fields quoted with ", quotes inside doubled. Throws on anything else. */
-function parseCsv(csv: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let i = 0;
-  while (i < csv.length) {
-    let field = '';
-    if (csv[i] === '"') {
-      i++;
-      for (;;) {
-        if (i >= csv.length) throw new Error('unclosed quoted field');
-        if (csv[i] === '"') {
-          if (csv[i + 1] === '"') {
-            field += '"';
-            i += 2;
-          } else {
-            i++;
-            break;
-          }
-        } else field += csv[i++];
-      }
-    } else {
-      while (i < csv.length && csv[i] !== ',' && csv[i] !== '\r' && csv[i] !== '\n') {
-        if (csv[i] === '"') throw new Error(`a quote inside an unquoted field at ${i}`);
-        field += csv[i++];
-      }
-    }
-    record.push(field);
-    if (csv[i] === ',') {
-      i++;
-    } else if (csv.startsWith('\r\n', i)) {
-      records.push(record);
-      record = [];
-      i += 2;
-    } else {
-      throw new Error(`expected "," or CRLF at ${i}, found ${JSON.stringify(csv.slice(i, i + 10))}`);
-    }
-  }
-  if (record.length) throw new Error('the last record does not end with CRLF');
-  return records;
-}
 
 describe('the test CSV reader itself', () => {
   it('reads quoted fields with commas, doubled quotes and line breaks', () => {
