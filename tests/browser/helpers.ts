@@ -2,6 +2,7 @@
  * Small helpers shared by the browser tests: where a page is, opening it in a fresh context while
  * recording everything that went wrong on the way, and reading an element the way a reader sees it.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page, Response, ViewportSize } from 'playwright-core';
 
 export const DESKTOP: ViewportSize = { width: 1280, height: 800 };
@@ -96,5 +97,29 @@ export async function focused(page: Page): Promise<string> {
     const classes = [...element.classList].map((c) => `.${c}`).join('');
     const href = element.getAttribute('href');
     return `${element.tagName.toLowerCase()}${id}${classes}${href ? `[href="${href}"]` : ''}`;
+  });
+}
+
+/** Presses Tab until the focused element matches `selector`, as a keyboard user would; returns the presses. */
+export async function tabTo(page: Page, selector: string, maxPresses = 100): Promise<number> {
+  for (let presses = 1; presses <= maxPresses; presses++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return presses;
+  }
+  throw new Error(`${maxPresses} presses of Tab never reached ${selector}; the last was on ${await focused(page)}`);
+}
+
+/** The axe-core tags of WCAG 2.2 AA (A and AA of 2.0, 2.1 and 2.2). */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * axe-core's WCAG 2.2 AA violations on the page as it is now, one line each with the elements that
+ * fail, so that a failure says what to fix and where ([] when there are none).
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  return results.violations.map((violation) => {
+    const nodes = violation.nodes.map((node) => `\n    at ${node.target.join(' ')}`).join('');
+    return `${violation.id} (${violation.impact}): ${violation.help} – ${violation.helpUrl}${nodes}`;
   });
 }

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser.ts';
-import { address, focused, isSeen, PLAN_PATH, visit, type Visit } from './helpers.ts';
+import { address, focused, isSeen, PLAN_PATH, tabTo, visit, type Visit } from './helpers.ts';
 
 const siteUrl = inject('siteUrl');
 
@@ -23,15 +23,6 @@ afterAll(async () => {
 /** Each test starts from a fresh load of the plan page, with nothing focused yet. */
 async function freshPlanPage(): Promise<Visit> {
   return visit(browser, address(siteUrl, PLAN_PATH));
-}
-
-/** Presses Tab until the focused element matches `selector`, as a keyboard user would. */
-async function tabTo(page: Page, selector: string, maxPresses = 100): Promise<number> {
-  for (let presses = 1; presses <= maxPresses; presses++) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return presses;
-  }
-  throw new Error(`${maxPresses} presses of Tab never reached ${selector}; the last was on ${await focused(page)}`);
 }
 
 describe('the skip link on the plan page', () => {
