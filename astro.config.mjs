@@ -19,7 +19,13 @@ export default defineConfig({
         scss: {
           // `pkg:govuk-frontend` resolves through the package's own exports.
           importers: [new NodePackageImporter()],
-          additionalData: `$app-govuk-branding: ${settings.govukBranding}; $app-base: "${settings.base.replace(/\/?$/, '/')}";\n`,
+          // Only a site on GOV.UK may use the GDS Transport typeface.
+          additionalData: [
+            `$app-govuk-branding: ${settings.govukBranding};`,
+            `$app-font: ${settings.govukBranding ? '"GDS Transport", arial, sans-serif' : 'arial, sans-serif'};`,
+            `$app-base: "${settings.base.replace(/\/?$/, '/')}";`,
+            '',
+          ].join('\n'),
         },
       },
     },

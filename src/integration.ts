@@ -21,14 +21,15 @@ export default function actionPlans(): AstroIntegration {
   return {
     name: 'action-plans',
     hooks: {
-      'astro:config:setup': ({ logger }) => {
+      'astro:config:setup': ({ command, logger }) => {
         const result = loadContent();
         if (!result.ok) {
           for (const problem of result.problems) logger.error(formatProblem(problem));
           throw new ContentError(result.problems.length);
         }
         site = result.site;
-        provideSite(site);
+        // A build renders this content once; the dev server reads it afresh so edits show on reload.
+        if (command === 'build') provideSite(site);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();

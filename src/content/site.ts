@@ -11,13 +11,18 @@ import { ContentError } from './problems.ts';
 const SHARED = Symbol.for('action-plans/site');
 type Shared = { [SHARED]?: Site };
 
+/** The dev server renders a page per request, so content edited meanwhile must be read again. */
+function isDevServer(): boolean {
+  return Boolean((import.meta as { env?: { DEV?: boolean } }).env?.DEV);
+}
+
 export function provideSite(site: Site): void {
   (globalThis as Shared)[SHARED] = site;
 }
 
 export function getSite(): Site {
   const shared = globalThis as Shared;
-  if (!shared[SHARED]) {
+  if (!shared[SHARED] || isDevServer()) {
     const result = loadContent();
     // The integration has already stopped the build on invalid content; this guards direct use.
     if (!result.ok) throw new ContentError(result.problems.length);
