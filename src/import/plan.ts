@@ -1,0 +1,571 @@
+/**
+ * Rows of the plan's table → the draft plan, for both formats, with a flag wherever the importer
+ * is not sure of what it wrote.
+ *
+ * How the table is read (the same in both formats):
+ * - A row with a Rec No (or, in older plans, a decision or a new recommendation after one that
+ *   ended with its reference code) starts an entry; a row without continues the entry above, as
+ *   when a page break splits a row.
+ * - Each paragraph of the response column is one action; a list belongs to the paragraph before it.
+ *   Owners and targets are parallel lists, paired with the actions by position across all the rows.
+ * - The first paragraph after a page break may finish the paragraph cut by it (see
+ *   continuesAcrossBreak): both signs are a join, one is a join to check.
+ * - A block with no paragraph markup may hold several actions run together. When the owners and
+ *   targets say there are more actions than paragraphs, it is split at sentence boundaries into as
+ *   many actions as are missing, and flagged: the split is a best attempt, not the source's.
+ */
+import {
+  cellItems,
+  cellText,
+  continuesAcrossBreak,
+  groupSentences,
+  joinAcrossBreak,
+  listMarkdown,
+  readCell,
+  sentences,
+  splitRepeated,
+  splitTargets,
+  type Block,
+  type List,
+} from './cells.ts';
+import type { Cover } from './cover.ts';
+import type { Period } from './dates.ts';
+import type { Flag } from './errors.ts';
+import type { Role, SourceDocument, SourceRow } from './source.ts';
+
+export type Decision = 'agreed' | 'partly-agreed' | 'not-agreed';
+
+export interface DraftAction {
+  text: string;
+  owner: string | null;
+  target: string | null;
+}
+export interface DraftConcern {
+  number: number;
+  category: 'priority' | 'key' | null;
+  text: string | null;
+  actions: DraftAction[];
+}
+export interface DraftRecommendation {
+  number: number;
+  category: string | null;
+  reference?: string;
+  text: string | null;
+  response: { decision: Decision | null; text?: string };
+  actions: DraftAction[];
+}
+export interface DraftPlan {
+  id: string | null;
+  establishment: string | null;
+  format: 'concerns' | 'recommendations';
+  title: string | null;
+  inspection: { asWritten: string | null; periods: Period[] };
+  reportPublished: { asWritten: string | null; date: string | null };
+  planSubmitted: { asWritten: string | null; date: string | null };
+  documentTitle: string;
+  publisher: string;
+  concerns: DraftConcern[] | DraftRecommendation[];
+  /** The document's introduction, paragraphs separated by blank lines. */
+  introduction: string;
+  flags: Flag[];
+}
+
+export interface KnownEstablishment {
+  id: string;
+  name: string;
+}
+
+export interface BuildOptions {
+  /** The establishments in content/establishments: the draft uses the id of the one the cover names. */
+  establishments?: KnownEstablishment[];
+  /** Used as the document title where the cover has none. */
+  fileName?: string;
+}
+
+const PUBLISHER = 'HM Prison and Probation Service';
+
+export function buildPlan(source: SourceDocument, cover: Cover, options: BuildOptions = {}): DraftPlan {
+  const flags: Flag[] = [...cover.flags];
+  const establishment = establishmentId(cover.establishmentName, options.establishments, flags);
+  const inspection = cover.inspection?.ok ? cover.inspection : undefined;
+  const year = inspection?.periods[0]!.start.slice(0, 4) ?? (cover.reportPublished?.ok ? cover.reportPublished.date.slice(0, 4) : undefined);
+  if (establishment && !year) flags.push({ path: ['id'], message: 'the id needs the year of the inspection, which the cover does not give: write it as <establishment>-<year>' });
+
+  const entries = groupRows(source, flags);
+  const concerns =
+    source.columns.format === 'concerns'
+      ? entries.map((entry, i) => buildConcern(entry, i, source, flags))
+      : entries.map((entry, i) => buildRecommendation(entry, i, source, flags));
+  for (const { where, text } of source.notImported) {
+    flags.push({ path: [], message: `not imported (${where}, outside the table's cells): "${text.length > 100 ? `${text.slice(0, 97)}...` : text}"` });
+  }
+
+  return {
+    id: establishment && year ? `${establishment}-${year}` : null,
+    establishment,
+    format: source.columns.format,
+    title: cover.title ?? null,
+    inspection: { asWritten: cover.inspection?.asWritten ?? null, periods: inspection?.periods ?? [] },
+    reportPublished: { asWritten: cover.reportPublished?.asWritten ?? null, date: cover.reportPublished?.ok ? cover.reportPublished.date : null },
+    planSubmitted: { asWritten: cover.planSubmitted?.asWritten ?? null, date: cover.planSubmitted?.ok ? cover.planSubmitted.date : null },
+    documentTitle: cover.title ?? options.fileName ?? 'Action plan',
+    publisher: PUBLISHER,
+    concerns: concerns as DraftConcern[] | DraftRecommendation[],
+    introduction: cover.introduction.join('\n\n'),
+    flags,
+  };
+}
+
+/** "HMP Chelmsford" → the id of the establishment file of that name, or a slug of the name. */
+function establishmentId(name: string | undefined, known: KnownEstablishment[] | undefined, flags: Flag[]): string | null {
+  if (!name) {
+    flags.push({ path: ['establishment'], message: 'the cover does not name the establishment: write the id of its file in content/establishments/' });
+    return null;
+  }
+  const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  const bare = name.replace(/^(?:HMP\s*(?:\/|&|and)\s*YOI|HMP\s*YOI|HMYOI|HMP|HM Prison|YOI|HMIRC|IRC|STC|SCH)\s+/i, '');
+  const slug = squash(bare).replace(/ /g, '-');
+  if (!known) return slug || null;
+  const match = known.find((e) => squash(e.name) === squash(name)) ?? known.find((e) => e.id === slug);
+  if (match) return match.id;
+  flags.push({ path: ['establishment'], message: `no file in content/establishments/ is for "${name}": add content/establishments/${slug}.yaml, or change this id to the right one` });
+  return slug || null;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Rows → entries
+// ---------------------------------------------------------------------------------------------------
+
+interface Entry {
+  number?: number;
+  category?: string;
+  rows: SourceRow[];
+  /** Flags about the rows themselves, placed on the entry once its index is known. */
+  messages: string[];
+}
+
+const cell = (row: SourceRow, source: SourceDocument, role: Role) => {
+  const i = source.columns.index[role];
+  return i === undefined ? '' : row.cells[i] ?? '';
+};
+
+const REFERENCE = /\s*\(([A-Z]{0,3}\s?\d+(?:\.\d+)*)\)\s*\.?$/;
+const HEADING_CATEGORY = /^(priority|key)\s+concerns?:?$/i;
+
+function groupRows(source: SourceDocument, flags: Flag[]): Entry[] {
+  const entries: Entry[] = [];
+  let category: string | undefined;
+  const recommendations = source.columns.format === 'recommendations';
+  for (const row of source.rows) {
+    const filled = row.cells.map((c) => cellText(c)).filter((t) => t !== '');
+    if (filled.length === 0) continue;
+    const last = entries.at(-1);
+    // A row with one short line in it is a section heading ("Priority concerns", "Safety").
+    if (filled.length === 1) {
+      const text = filled[0]!;
+      if (!recommendations && HEADING_CATEGORY.test(text)) {
+        category = /^priority/i.test(text) ? 'priority' : 'key';
+        continue;
+      }
+      if (recommendations && cellText(cell(row, source, 'response')) === '' && looksLikeHeading(text)) {
+        const previous = last ? textOfEntry(last, source) : '';
+        if (!last || REFERENCE.test(previous) || /[.!?]["')]*$/.test(previous)) {
+          category = text;
+          continue;
+        }
+        if (last) last.messages.push(`"${text}" (${row.where}) was read as part of this recommendation, but it may be a section heading: check the source`);
+      }
+    }
+    const numberText = cellText(cell(row, source, 'number'));
+    let starts = numberText !== '';
+    if (recommendations) {
+      const decision = cellText(cell(row, source, 'decision'));
+      const text = cellText(cell(row, source, 'recommendation'));
+      starts ||= decision !== '' || (text !== '' && (!last || REFERENCE.test(textOfEntry(last, source))));
+    }
+    if (starts || !last) {
+      const entry: Entry = { rows: [row], messages: [], ...(category !== undefined ? { category } : {}) };
+      if (numberText !== '') {
+        if (/^\d+\.?$/.test(numberText)) entry.number = parseInt(numberText, 10);
+        else entry.messages.push(`the Rec No "${numberText}" (${row.where}) is not a whole number, so this was numbered by its place in the table`);
+      } else if (!recommendations) {
+        entry.messages.push(`the row at ${row.where} has no Rec No and no concern above it, so it was taken as a concern of its own and numbered by its place in the table`);
+      }
+      entries.push(entry);
+    } else last.rows.push(row);
+    if (row.problem) entries.at(-1)!.messages.push(row.problem);
+  }
+  entries.forEach((entry, i) => {
+    for (const message of entry.messages) flags.push({ path: ['concerns', i], message });
+  });
+  return entries;
+}
+
+function looksLikeHeading(text: string): boolean {
+  return text.split(' ').length <= 10 && /^[A-Z]/.test(text) && !/[.,;:]$/.test(text) && !REFERENCE.test(text);
+}
+
+function textOfEntry(entry: Entry, source: SourceDocument): string {
+  return entry.rows.map((r) => cellText(cell(r, source, 'recommendation'))).filter(Boolean).join(' ');
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Text cells: paragraphs joined across page breaks, lists as Markdown
+// ---------------------------------------------------------------------------------------------------
+
+type Part = { kind: 'paragraph'; text: string; marked: boolean } | List;
+
+const partMarkdown = (part: Part) => (part.kind === 'paragraph' ? part.text.replace(/\n/g, ' ') : listMarkdown(part).join('\n'));
+const markdown = (parts: Part[]) => parts.map(partMarkdown).filter((m) => m !== '').join('\n\n');
+const quote = (text: string, end: 'start' | 'end') => {
+  const t = text.replace(/\n/g, ' ');
+  if (t.length <= 40) return `"${t}"`;
+  return end === 'end' ? `"...${t.slice(-37)}"` : `"${t.slice(0, 37)}..."`;
+};
+
+/** The concern or recommendation text: one cell's blocks per row, joined where a page break cut a paragraph. */
+function assembleText(rowsBlocks: Block[][], where: string, flag: (message: string) => void): Part[] {
+  const parts: Part[] = [];
+  rowsBlocks.forEach((blocks, r) => {
+    blocks.forEach((block, i) => {
+      const last = parts.at(-1);
+      if (i === 0 && r > 0 && last) {
+        if (block.kind === 'paragraph' && last.kind === 'paragraph') {
+          const decision = continuesAcrossBreak(last.text, block.text);
+          if (decision !== 'new') {
+            if (decision === 'guess') flag(joinMessage(where, last.text, block.text));
+            last.text = joinAcrossBreak(last.text, block.text);
+            return;
+          }
+        }
+        if (block.kind === 'list' && last.kind === 'list' && block.ordered === last.ordered) {
+          last.items.push(...block.items);
+          return;
+        }
+      }
+      parts.push(block.kind === 'paragraph' ? { ...block } : { ...block, items: [...block.items] });
+    });
+  });
+  return parts;
+}
+
+const joinMessage = (where: string, before: string, after: string) =>
+  `${where} continues after a page break: ${quote(before, 'end')} was joined to ${quote(after, 'start')} as one paragraph; check that it is one (if not, make them two)`;
+
+// ---------------------------------------------------------------------------------------------------
+// Actions
+// ---------------------------------------------------------------------------------------------------
+
+interface Building {
+  parts: Part[];
+  /** True while every paragraph of it came from text with no paragraph markup. */
+  unmarked: boolean;
+  row: number;
+  /** A list with no paragraph before it, which could be one action per item. */
+  leadingList: boolean;
+}
+
+interface Actions {
+  actions: DraftAction[];
+  /** Actions before pairing, for formats that take some paragraphs as something else. */
+  texts: string[];
+}
+
+/** The owners (or targets) of each row: paragraphs, or a cell with no markup split as far as is safe. */
+function rowItems(html: string, split: (text: string) => string[]): { items: string[]; unmarkedText?: string } {
+  const { items, marked } = cellItems(html);
+  if (marked || items.length !== 1) return { items };
+  const split1 = split(items[0]!);
+  return split1.length > 1 ? { items: split1 } : { items, unmarkedText: items[0]! };
+}
+
+interface Response {
+  building: Building[];
+  owners: string[];
+  targets: string[];
+  /** Owner or target cells with no markup that were read as one item each. */
+  unmarked: string[];
+  /** Positions in `owners` and `targets` of items that are such a whole cell. */
+  wholeCells: { owner: Set<number>; target: Set<number> };
+}
+
+function readResponse(rows: SourceRow[], source: SourceDocument, path: (string | number)[], flags: Flag[]): Response {
+  const building: Building[] = [];
+  const owners: string[] = [];
+  const targets: string[] = [];
+  const ownersPerRow: number[] = [];
+  const targetsPerRow: number[] = [];
+  const unmarked: string[] = [];
+  const wholeCells = { owner: new Set<number>(), target: new Set<number>() };
+  const flag = (message: string, at: (string | number)[] = [...path, 'actions']) => flags.push({ path: at, message });
+
+  rows.forEach((row, r) => {
+    const o = rowItems(cell(row, source, 'owner'), splitRepeated);
+    const t = rowItems(cell(row, source, 'target'), splitTargets);
+    owners.push(...o.items);
+    targets.push(...t.items);
+    ownersPerRow.push(o.items.length);
+    targetsPerRow.push(t.items.length);
+    if (o.unmarkedText) {
+      unmarked.push(`the owner cell "${o.unmarkedText}" (${row.where})`);
+      wholeCells.owner.add(owners.length - 1);
+    }
+    if (t.unmarkedText) {
+      unmarked.push(`the target cell "${t.unmarkedText}" (${row.where})`);
+      wholeCells.target.add(targets.length - 1);
+    }
+
+    readCell(cell(row, source, 'response')).forEach((block, i) => {
+      const last = building.at(-1);
+      const lastPart = last?.parts.at(-1);
+      const afterBreak = i === 0 && r > 0 && last !== undefined;
+      if (block.kind === 'paragraph') {
+        if (afterBreak && lastPart?.kind === 'paragraph') {
+          const decision = continuesAcrossBreak(lastPart.text, block.text);
+          if (decision !== 'new') {
+            if (decision === 'guess') flag(joinMessage(`action ${building.length}`, lastPart.text, block.text), [...path, 'actions', building.length - 1]);
+            lastPart.text = joinAcrossBreak(lastPart.text, block.text);
+            last!.unmarked &&= !block.marked;
+            return;
+          }
+        }
+        if (afterBreak && lastPart?.kind === 'list') {
+          const item = lastPart.items.at(-1);
+          if (item && continuesAcrossBreak(item.text, block.text) === 'join') {
+            item.text = joinAcrossBreak(item.text, block.text);
+            return;
+          }
+        }
+        building.push({ parts: [{ ...block }], unmarked: !block.marked, row: r, leadingList: false });
+        return;
+      }
+      if (afterBreak && lastPart?.kind === 'list' && lastPart.ordered === block.ordered) {
+        lastPart.items.push(...block.items);
+        return;
+      }
+      if (last) {
+        const lead = last.parts.filter((p) => p.kind === 'paragraph').at(-1);
+        if (lead && !/:\s*$/.test(lead.text)) {
+          flag(`a list follows this action's text, which does not end with ":"; it was kept with this action: check that it belongs to it`, [...path, 'actions', building.length - 1]);
+        }
+        last.parts.push({ ...block, items: [...block.items] });
+        last.unmarked = false;
+        return;
+      }
+      building.push({ parts: [{ ...block, items: [...block.items] }], unmarked: false, row: r, leadingList: true });
+    });
+  });
+
+  splitUnmarked(building, Math.max(owners.length, targets.length), ownersPerRow, targetsPerRow, (m) => flag(m));
+  return { building, owners, targets, unmarked, wholeCells };
+}
+
+/**
+ * Splits blocks with no paragraph markup where the owners and targets show they hold several
+ * actions. With one such block in an entry, the count is what the rest of the entry leaves over;
+ * with several (one per row, as when every row lost its markup), each row's own count is used.
+ */
+function splitUnmarked(building: Building[], wanted: number, ownersPerRow: number[], targetsPerRow: number[], flag: (message: string) => void) {
+  const isBlock = (b: Building) => b.unmarked && b.parts.length === 1 && b.parts[0]!.kind === 'paragraph';
+  const blocks = building.filter(isBlock);
+  const slotsFor = (b: Building) =>
+    blocks.length === 1
+      ? wanted - (building.length - 1)
+      : building.filter((x) => x.row === b.row).length === 1
+        ? Math.max(ownersPerRow[b.row]!, targetsPerRow[b.row]!)
+        : 1;
+  for (const block of blocks) {
+    const slots = slotsFor(block);
+    if (slots <= 1) continue;
+    const text = (block.parts[0] as { text: string }).text.replace(/\n/g, ' ');
+    const groups = groupSentences(sentences(text), slots);
+    const at = building.indexOf(block);
+    building.splice(
+      at,
+      1,
+      ...groups.map((g) => ({ parts: [{ kind: 'paragraph' as const, text: g.join(' '), marked: false }], unmarked: true, row: block.row, leadingList: false })),
+    );
+    const numbers = groups.length === 1 ? `action ${at + 1}` : `actions ${at + 1}–${at + groups.length}`;
+    flag(
+      `the source gives ${numbers} as one block of text with no paragraph markup; it was split at sentence boundaries into ${groups.length} to match the ${slots} owners/target dates` +
+        `${groups.length < slots ? ` (it has only ${groups.length} sentences)` : ''}: check where each action begins and ends`,
+    );
+  }
+  // A list with no lead-in whose items match the owners one for one: each item is an action.
+  const [only] = building;
+  if (building.length === 1 && only!.leadingList && only!.parts.length === 1) {
+    const list = only!.parts[0] as List;
+    if (list.items.length > 1 && list.items.length === wanted) {
+      building.splice(0, 1, ...list.items.map((item) => ({ parts: [{ ...list, items: [item] }] as Part[], unmarked: false, row: only!.row, leadingList: false })));
+      flag(`the actions are list items with no paragraph before them; each of the ${wanted} items was taken as an action of its own, one per owner: check this`);
+    }
+  }
+}
+
+/** Pairs actions with owners and targets by position, and says where the counts differ. */
+function pair(texts: string[], response: Response, path: (string | number)[], flags: Flag[]): DraftAction[] {
+  const { owners, targets, unmarked } = response;
+  const actions = texts.map((text, j) => ({ text, owner: owners[j] ?? null, target: targets[j] ?? null }));
+  const hint = unmarked.length ? ` (${unmarked.join(' and ')} had no markup and was read as one item)` : '';
+  for (const [list, what] of [
+    [owners, 'owner'],
+    [targets, 'target'],
+  ] as const) {
+    const field = what === 'owner' ? 'owner' : 'target';
+    if (list.length < texts.length) {
+      // A whole cell with no markup, used as one item while items are missing, may be several run together.
+      for (const j of response.wholeCells[field]) {
+        if (j < texts.length) {
+          flags.push({
+            path: [...path, 'actions', j, field],
+            message: `this ${what} is the whole of a cell with no markup ("${list[j]}") while the source lists more actions than ${what}s: it may name the ${what}s of several actions run together; check the source`,
+          });
+        }
+      }
+      for (let j = list.length; j < texts.length; j++) {
+        flags.push({
+          path: [...path, 'actions', j, field],
+          message: `the source lists ${texts.length} actions but ${list.length} ${what}${list.length === 1 ? '' : 's'}${hint}; paired by position, this action has no ${what}: check the source, and leave null if it gives none`,
+        });
+      }
+    } else if (list.length > texts.length && texts.length > 0) {
+      const left = list.slice(texts.length);
+      const extra = left.map((s) => `"${s}"`).join(', ');
+      flags.push({
+        path: [...path, 'actions'],
+        message: `the source lists ${list.length} ${what}s but only ${texts.length} action${texts.length === 1 ? '' : 's'}; paired by position, ${left.length === 1 ? `the last ${what} (${extra}) belongs` : `the last ${left.length} ${what}s (${extra}) belong`} to no action here: check the source`,
+      });
+    }
+  }
+  return actions;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The two formats
+// ---------------------------------------------------------------------------------------------------
+
+function buildConcern(entry: Entry, i: number, source: SourceDocument, flags: Flag[]): DraftConcern {
+  const path = ['concerns', i];
+  const number = entry.number ?? i + 1;
+  const parts = assembleText(
+    entry.rows.map((r) => readCell(cell(r, source, 'concern'))),
+    `concern ${number}`,
+    (message) => flags.push({ path: [...path, 'text'], message }),
+  );
+  const category = entry.category === 'priority' || entry.category === 'key' ? entry.category : null;
+  if (!category) flags.push({ path: [...path, 'category'], message: 'no "Priority concerns" or "Key concerns" heading comes before this concern: write priority or key' });
+  const text = markdown(parts);
+  if (!text) flags.push({ path: [...path, 'text'], message: 'the concern cell is empty: copy the concern from the source' });
+  const response = readResponse(entry.rows, source, path, flags);
+  const texts = response.building.map((b) => markdown(b.parts));
+  if (texts.length === 0) flags.push({ path: [...path, 'actions'], message: 'no actions were found for this concern: copy them from the source' });
+  return { number, category, text: text || null, actions: pair(texts, response, path, flags) };
+}
+
+const DECISIONS: [RegExp, Decision][] = [
+  [/^partly|^partially/i, 'partly-agreed'],
+  [/^not\b|^disagreed/i, 'not-agreed'],
+  [/^agreed/i, 'agreed'],
+];
+const DECISION_ONLY = /^(?:partly agreed|partially agreed|not agreed|agreed)\.?$/i;
+const DECISION_AT_END = /\s+(partly agreed|partially agreed|not agreed|agreed)\.?$/i;
+
+function parseDecision(text: string): Decision | undefined {
+  const clean = text.trim();
+  if (!clean || clean.split(' ').length > 4) return undefined;
+  return DECISIONS.find(([p]) => p.test(clean))?.[1];
+}
+
+function buildRecommendation(entry: Entry, i: number, source: SourceDocument, flags: Flag[]): DraftRecommendation {
+  const path = ['concerns', i];
+  const number = i + 1;
+  const flag = (field: string, message: string) => flags.push({ path: [...path, field], message });
+  const parts = assembleText(
+    entry.rows.map((r) => readCell(cell(r, source, 'recommendation'))),
+    `recommendation ${number}`,
+    (message) => flag('text', message),
+  );
+
+  // The decision: its own column, or (in plans without one) the words at the end of the recommendation.
+  let decisionText = entry.rows.map((r) => cellText(cell(r, source, 'decision'))).filter(Boolean).join(' ');
+  const lastParagraph = [...parts].reverse().find((p) => p.kind === 'paragraph');
+  if (!decisionText && source.columns.index.decision === undefined && lastParagraph) {
+    const m = DECISION_AT_END.exec(lastParagraph.text);
+    if (m) {
+      decisionText = m[1]!;
+      lastParagraph.text = lastParagraph.text.slice(0, m.index);
+    }
+  }
+  let reference: string | undefined;
+  if (lastParagraph) {
+    const m = REFERENCE.exec(lastParagraph.text);
+    if (m) {
+      reference = m[1]!.replace(/\s/g, '');
+      lastParagraph.text = lastParagraph.text.slice(0, m.index);
+    }
+  }
+  const text = markdown(parts.filter((p) => p.kind === 'list' || p.text !== ''));
+  if (!text) flag('text', 'the recommendation cell is empty: copy the recommendation from the source');
+  if (entry.category === undefined) {
+    flag('category', 'no section heading (such as "Main recommendations" or "Safety") comes before this recommendation: write the grouping the report puts it under');
+  }
+
+  const before = flags.length;
+  const response = readResponse(entry.rows, source, path, flags);
+  // Flags on single actions, by their place among all the response's paragraphs: moved below
+  // when some paragraphs turn out to be the decision or its explanation rather than actions.
+  const actionFlags = flags.slice(before).filter((f) => f.path[2] === 'actions' && typeof f.path[3] === 'number');
+  const moveActionFlags = (to: (j: number) => (string | number)[]) => {
+    for (const f of actionFlags) {
+      if (f.path[2] === 'actions' && typeof f.path[3] === 'number') f.path = [...path, ...to(f.path[3]), ...f.path.slice(4)];
+    }
+  };
+  let texts = response.building.map((b) => markdown(b.parts));
+  if (!decisionText && texts.length > 0 && DECISION_ONLY.test(texts[0]!)) {
+    decisionText = texts.shift()!;
+    moveActionFlags((j) => (j === 0 ? ['response'] : ['actions', j - 1]));
+  }
+  const decision = parseDecision(decisionText) ?? null;
+  if (!decision) {
+    flag(
+      'response',
+      decisionText
+        ? `the response "${decisionText}" is not Agreed, Partly Agreed or Not Agreed: write decision as agreed, partly-agreed or not-agreed`
+        : 'the source gives no decision (Agreed, Partly Agreed or Not Agreed) for this recommendation: write it from the source',
+    );
+  }
+
+  // Older plans answer in prose; owners and targets say how much of it is actions.
+  const wanted = Math.max(response.owners.length, response.targets.length);
+  let explanation: string[] = [];
+  if (wanted === 0) {
+    explanation = texts;
+    texts = [];
+    moveActionFlags(() => ['response', 'text']);
+  } else if (wanted === 1 && texts.length > 1) {
+    flags.push({
+      path: [...path, 'actions', 0],
+      message: `the response has ${texts.length} paragraphs but one owner and target date, so it was kept as one action: split it if the paragraphs are separate actions, or move an explanation to response.text`,
+    });
+    texts = [texts.join('\n\n')];
+    moveActionFlags(() => ['actions', 0]);
+  } else if (texts.length > wanted && decision !== 'agreed' && decision !== null) {
+    explanation = texts.slice(0, texts.length - wanted);
+    texts = texts.slice(texts.length - wanted);
+    const shift = explanation.length;
+    moveActionFlags((j) => (j < shift ? ['response', 'text'] : ['actions', j - shift]));
+    flags.push({
+      path: [...path, 'response', 'text'],
+      message: `the response has ${explanation.length + texts.length} paragraphs but ${wanted} owners: ${explanation.length === 1 ? 'the first paragraph was' : `the first ${explanation.length} paragraphs were`} taken as the explanation of the decision, the rest as actions: check this`,
+    });
+  }
+  const responseText = explanation.join('\n\n');
+  return {
+    number,
+    category: entry.category ?? null,
+    ...(reference ? { reference } : {}),
+    text: text || null,
+    response: { decision, ...(responseText ? { text: responseText } : {}) },
+    actions: texts.length ? pair(texts, response, path, flags) : [],
+  };
+}
