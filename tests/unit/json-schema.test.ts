@@ -28,6 +28,7 @@ import { readContentFiles } from '../../src/content/load.ts';
 import { parseFile } from '../../src/content/parse-file.ts';
 import { EstablishmentSchema, PlanSchema, ThemesFileSchema } from '../../src/content/schema.ts';
 import { FORMATS as PLAN_FORMATS, scaffoldPlan } from '../../src/scaffold/new-plan.ts';
+import { FIXTURE_PLAN } from '../support/fixture-plan.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -180,53 +181,8 @@ function judge(kind: ContentKind, text: string, file = FILES[kind]) {
 // Fixtures: one valid file of each kind, and changes to them
 // ---------------------------------------------------------------------------------------------------
 
-const PLAN = `---
-# yaml-language-server: $schema=../../../schemas/plan.schema.json
-id: chelmsford-2024
-establishment: chelmsford
-format: concerns
-title: "Action Plan: HMP Chelmsford"
-inspection:
-  asWritten: "22nd January – 8th February 2024"
-  periods:
-    - start: "2024-01-22"
-      end: "2024-02-08"
-reportPublished:
-  asWritten: "8th May 2024"
-  date: "2024-05-08"
-planSubmitted:
-  asWritten: "11th June 2024"
-  date: "2024-06-11"
-provenance:
-  documentTitle: "Action Plan: HMP Chelmsford"
-  url: https://assets.publishing.service.gov.uk/media/chelmsford-action-plan.pdf
-  publisher: HM Prison and Probation Service
-  retrieved: "2024-07-01"
-  transcription: complete
-concerns:
-  - number: 1
-    category: priority
-    text: The level of reported self-harm was very high.
-    themes: [self-harm, mental-health]
-    actions:
-      - text: Screening for self-harm risk will be enhanced.
-        owner: Governor
-        target: July 2024
-      - text: Safety officers will attend the induction wing.
-        owner: Head of Safety
-        target: August 2024 (For bid process)
-  - number: 2
-    category: key
-    text: Parts of the prison were in poor repair.
-    themes:
-      - living-conditions
-    actions:
-      - text: Heating issues were resolved after the inspection.
-        owner: null
-        target: Completed
----
-An introduction written by HMPPS.
-`;
+// The shared fixture, with the schema line every content file starts with.
+const PLAN = FIXTURE_PLAN.replace('---\n', '---\n# yaml-language-server: $schema=../../../schemas/plan.schema.json\n');
 
 const RECOMMENDATIONS_PLAN = `---
 id: chelmsford-2019

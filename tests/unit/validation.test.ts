@@ -10,6 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent, validateContent } from '../../src/content/load.ts';
 import { formatProblem, type Problem } from '../../src/content/problems.ts';
+import { FIXTURE_PLAN } from '../support/fixture-plan.ts';
 
 // ---------------------------------------------------------------------------------------------------
 // The valid fixture set. Line numbers are given in the margin comments of the cases below.
@@ -41,52 +42,7 @@ type: Category B local
 hmipUrl: https://www.justiceinspectorates.gov.uk/hmiprisons/inspections/hmp-chelmsford/
 `;
 
-const PLAN = `---
-id: chelmsford-2024
-establishment: chelmsford
-format: concerns
-title: "Action Plan: HMP Chelmsford"
-inspection:
-  asWritten: "22nd January – 8th February 2024"
-  periods:
-    - start: "2024-01-22"
-      end: "2024-02-08"
-reportPublished:
-  asWritten: "8th May 2024"
-  date: "2024-05-08"
-planSubmitted:
-  asWritten: "11th June 2024"
-  date: "2024-06-11"
-provenance:
-  documentTitle: "Action Plan: HMP Chelmsford"
-  url: https://assets.publishing.service.gov.uk/media/chelmsford-action-plan.pdf
-  publisher: HM Prison and Probation Service
-  retrieved: "2024-07-01"
-  transcription: complete
-concerns:
-  - number: 1
-    category: priority
-    text: The level of reported self-harm was very high.
-    themes: [self-harm, mental-health]
-    actions:
-      - text: Screening for self-harm risk will be enhanced.
-        owner: Governor
-        target: July 2024
-      - text: Safety officers will attend the induction wing.
-        owner: Head of Safety
-        target: August 2024 (For bid process)
-  - number: 2
-    category: key
-    text: Parts of the prison were in poor repair.
-    themes:
-      - living-conditions
-    actions:
-      - text: Heating issues were resolved after the inspection.
-        owner: null
-        target: Completed
----
-An introduction written by HMPPS.
-`;
+const PLAN = FIXTURE_PLAN;
 //  1 ---                  24   - number: 1            (value at column 13)
 //  2 id: ...  (col 5)     25     category: priority   (value at column 15)
 //  3 establishment (c16)  26     text: ...
