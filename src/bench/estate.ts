@@ -418,7 +418,8 @@ function makeActions(ctx: Context, themes: ThemeData[]) {
     const target = makeTarget(ctx.submitted, Math.max(0, base + rng.int(-1, 3)), estatesWork, rng);
     let status: string = 'no-update';
     if (ctx.hasUpdates) status = target === 'Completed' ? (rng.chance(0.85) ? 'completed' : 'in-progress') : rng.weighted(STATUS_WEIGHTS);
-    return { text, owner, target, ...(status !== 'no-update' ? { status } : {}) };
+    const updates = status === 'no-update' ? [] : [{ date: iso(addDays(ctx.submitted, rng.int(90, 400))), status }];
+    return { text, owner, target, ...(updates.length ? { updates } : {}) };
   });
 }
 

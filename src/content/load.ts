@@ -32,11 +32,19 @@ export function readContentFiles(dir: string): [string, string][] {
   return files.map((file) => [file, fs.readFileSync(path.join(dir, file), 'utf8')]);
 }
 
-export function loadContent(dir: string = contentDir()): LoadResult {
+export interface LoadOptions {
+  /** The date progress is judged at (YYYY-MM-DD); by default ACTION_PLANS_AS_AT, else the latest date in the content. */
+  asAt?: string;
+}
+
+/** The setting that fixes the "as at" date for a deployment. */
+export const AS_AT_SETTING = 'ACTION_PLANS_AS_AT';
+
+export function loadContent(dir: string = contentDir(), options: LoadOptions = { asAt: process.env[AS_AT_SETTING]?.trim() || undefined }): LoadResult {
   if (!fs.existsSync(dir)) {
     return { ok: false, problems: [{ file: displayPath(dir), line: 1, column: 1, path: '', message: 'the content folder does not exist' }] };
   }
-  return validateContent(readContentFiles(dir), displayPath(dir));
+  return validateContent(readContentFiles(dir), displayPath(dir), options);
 }
 
 /** Paths in problems are relative to the working directory, so editors can click them. */
@@ -57,8 +65,17 @@ const WRONG_PLACE =
   'this file is not where content is read from: plans go in plans/<establishment-id>/<plan-id>.md, establishments in establishments/<establishment-id>.yaml, themes in themes.yaml';
 
 /** Validates content given as [relative path, text] pairs; `root` is prefixed to paths in problems. */
-export function validateContent(files: [string, string][], root = 'content'): LoadResult {
+export function validateContent(files: [string, string][], root = 'content', options: LoadOptions = {}): LoadResult {
   const problems: Problem[] = [];
+  if (options.asAt !== undefined && !isRealDate(options.asAt)) {
+    problems.push({
+      file: AS_AT_SETTING,
+      line: 1,
+      column: 1,
+      path: '',
+      message: `the "as at" date setting is "${options.asAt}": it must be a real date written as YYYY-MM-DD, for example 2025-03-31, or not set at all`,
+    });
+  }
   const parsed: { kind: Kind; file: ParsedFile; rel: string }[] = [];
   // Files that exist but have problems of their own. A plan that refers to them is not told that
   // the establishment or theme "does not exist": the editor is sent to the broken file instead.
@@ -189,8 +206,46 @@ export function validateContent(files: [string, string][], root = 'content'): Lo
     if (data && problems.length === before) content.plans.push({ data, introduction: file.body, sourceFile: file.file });
   }
 
+  checkRepeats(planFiles, brokenPlanIds(planFiles), (file, p, m) => at(file, p, m));
+
   if (problems.length) return { ok: false, problems: sortProblems(problems) };
-  return { ok: true, site: buildSite(content) };
+  return { ok: true, site: buildSite(content, { asAt: options.asAt }) };
+}
+
+function isRealDate(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+}
+
+type PlanFile = { file: ParsedFile; rel: string; data: PlanData | undefined };
+
+/** Ids of plan files that exist but did not pass the schema: a reference to one is not "unknown". */
+function brokenPlanIds(planFiles: PlanFile[]): Set<string> {
+  return new Set(planFiles.filter((p) => !p.data).map((p) => p.rel.split('/').pop()!.replace(/\.(md|yaml)$/, '')));
+}
+
+/** A repeated concern must point at a concern of an earlier plan for the same establishment. */
+function checkRepeats(planFiles: PlanFile[], broken: Set<string>, report: (file: ParsedFile, path: PropertyKey[], message: string) => void) {
+  const plans = new Map(planFiles.flatMap((p) => (p.data ? [[p.data.id, p.data] as const] : [])));
+  for (const { file, data } of planFiles) {
+    data?.concerns.forEach((concern, i) => {
+      const repeats = concern.repeats;
+      if (!repeats) return;
+      const where = ['concerns', i, 'repeats'];
+      const earlier = plans.get(repeats.plan);
+      if (!earlier) {
+        if (broken.has(repeats.plan)) return;
+        const hint = closest(repeats.plan, [...plans.keys()].filter((id) => id !== data.id));
+        report(file, [...where, 'plan'], `the plan "${repeats.plan}" does not exist: ${hint ? `did you mean "${hint}"? ` : ''}use the id of an earlier plan in content/plans/`);
+      } else if (earlier.establishment !== data.establishment) {
+        report(file, [...where, 'plan'], `the plan "${repeats.plan}" is for "${earlier.establishment}", not "${data.establishment}": a repeated concern points at an earlier plan for the same establishment`);
+      } else if (earlier.inspection.periods[0]!.start >= data.inspection.periods[0]!.start) {
+        report(file, [...where, 'plan'], `the plan "${repeats.plan}" is not from an earlier inspection than this one: a repeated concern points back in time`);
+      } else if (!earlier.concerns.some((c) => c.number === repeats.concern)) {
+        const numbers = earlier.concerns.map((c) => c.number).join(', ');
+        report(file, [...where, 'concern'], `the plan "${repeats.plan}" has no concern number ${repeats.concern}: its numbers are ${numbers}`);
+      }
+    });
+  }
 }
 
 /** The fields of a plan that refer to other files or to each other, read as far as they are well formed. */
@@ -234,6 +289,35 @@ function checkDates(plan: PlanData, report: (path: PropertyKey[], message: strin
   if (plan.planSubmitted.date < lastDay) {
     report(['planSubmitted', 'date'], `the plan is submitted (${plan.planSubmitted.date}) before the inspection ends (${lastDay}): check both dates`);
   }
+
+  const submitted = plan.planSubmitted.date;
+  const inOrder = (entries: { date: string }[], where: PropertyKey[], what: string) =>
+    entries.forEach((entry, i) => {
+      const previous = entries[i - 1];
+      if (previous && entry.date < previous.date) {
+        report([...where, i, 'date'], `this ${what} is dated ${entry.date}, before the one above it (${previous.date}): list them oldest first`);
+      }
+    });
+  inOrder(plan.changes, ['changes'], 'change');
+  plan.concerns.forEach((concern, c) => {
+    inOrder(concern.reviews, ['concerns', c, 'reviews'], 'review');
+    concern.reviews.forEach((review, r) => {
+      if (review.date < plan.reportPublished.date) {
+        report(['concerns', c, 'reviews', r, 'date'], `the review is dated ${review.date}, before the inspection report was published (${plan.reportPublished.date}): check the date`);
+      }
+    });
+    concern.actions.forEach((action, a) => {
+      const where = ['concerns', c, 'actions', a];
+      for (const [key, what] of [['updates', 'update'], ['revisedTargets', 'revised target']] as const) {
+        inOrder(action[key], [...where, key], what);
+        action[key].forEach((entry, i) => {
+          if (entry.date < submitted) {
+            report([...where, key, i, 'date'], `this ${what} is dated ${entry.date}, before the plan was submitted (${submitted}): check the date`);
+          }
+        });
+      }
+    });
+  });
 }
 
 function ordinal(n: number): string {

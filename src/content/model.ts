@@ -5,15 +5,29 @@
  */
 import { parseTargetMonth, yearOf } from '../lib/dates.ts';
 import {
+  asAtDate,
+  countProgress,
+  currentStatus,
+  currentTarget,
+  latestDate,
+  targetPassed,
+  type ProgressCounts,
+  type Target,
+} from '../lib/progress.ts';
+import {
   AREAS,
+  JUDGEMENTS,
   RESPONSES,
   STATUSES,
   type ActionData,
   type AreaId,
+  type ChangeData,
   type EstablishmentData,
+  type JudgementId,
   type PlanData,
   type StatusId,
   type ThemeData,
+  type UpdateData,
 } from './schema.ts';
 
 export interface Theme extends ThemeData {
@@ -26,13 +40,48 @@ export interface Area {
   themes: Theme[];
 }
 
-export interface Action extends Omit<ActionData, 'targetMonth'> {
+export interface Update extends UpdateData {
+  statusLabel: string;
+}
+
+export interface RevisedTarget {
+  date: string;
+  target: string;
+  /** The month the new target refers to (YYYY-MM), where one can be read or was given. */
+  targetMonth: string | null;
+  reason: string;
+  source?: string;
+}
+
+export interface Action extends Omit<ActionData, 'targetMonth' | 'updates' | 'revisedTargets'> {
   /** 1-based position within its concern. */
   number: number;
-  /** The month the target refers to (YYYY-MM), from the file or read from the target as written. */
+  /** The month the original target refers to (YYYY-MM), from the file or read from the target as written. */
   targetMonth: string | null;
+  /** Changes to the target made by the "as at" date, oldest first. */
+  revisedTargets: RevisedTarget[];
+  /** The target in force as at the site's "as at" date: the latest revision's, else the original. */
+  currentTarget: Target;
+  /** Progress updates published by the "as at" date, oldest first. */
+  updates: Update[];
+  /** The latest update's status as at the "as at" date, or "no-update". */
   status: StatusId;
   statusLabel: string;
+  /** Derived: the current target's month has ended by the "as at" date and the action is not settled. */
+  targetPassed: boolean;
+}
+
+export interface Review {
+  date: string;
+  judgement: JudgementId;
+  label: string;
+  url: string;
+}
+
+/** A concern of a particular plan, for links between plans. */
+export interface ConcernRef {
+  plan: Plan;
+  concern: Concern;
 }
 
 export interface Concern {
@@ -48,6 +97,13 @@ export interface Concern {
   actions: Action[];
   /** The id of its section on the plan page, stable across builds: `concern-8`. */
   anchor: string;
+  /** HMIP's Independent Review of Progress judgements published by the "as at" date, oldest first. */
+  reviews: Review[];
+  /** The earlier plan's concern that this one raises again. */
+  repeats?: ConcernRef;
+  /** Later plans' concerns that raise this one again, oldest first. */
+  repeatedBy: ConcernRef[];
+  progress: ProgressCounts;
 }
 
 /** A group of concerns under one heading, in the order the plan gives them. */
@@ -68,11 +124,22 @@ export interface Plan extends Omit<PlanData, 'concerns' | 'establishment'> {
   actionCount: number;
   /** The content file it came from, relative to the project root. */
   sourceFile: string;
+  /** The page's change log up to the "as at" date, oldest first. */
+  changes: ChangeData[];
+  progress: ProgressCounts;
 }
 
 export interface Establishment extends EstablishmentData {
   /** Its plans, newest inspection first. */
   plans: Plan[];
+  progress: ProgressCounts;
+}
+
+/** The date progress is judged at, and where it came from. */
+export interface AsAt {
+  date: string;
+  /** "setting": ACTION_PLANS_AS_AT; "content": the latest date anywhere in the content. */
+  source: 'setting' | 'content';
 }
 
 export interface Site {
@@ -80,6 +147,7 @@ export interface Site {
   plans: Plan[];
   themes: Theme[];
   areas: Area[];
+  asAt: AsAt;
 }
 
 export interface ValidContent {
@@ -93,16 +161,53 @@ const CONCERN_CATEGORIES: Record<string, { label: string; heading: string }> = {
   key: { label: 'Key concern', heading: 'Key concerns' },
 };
 
-function buildAction(action: ActionData, index: number): Action {
+function buildAction(action: ActionData, index: number, asAt: string): Action {
+  const { updates, revisedTargets, ...rest } = action;
+  const targetMonth = action.targetMonth ?? parseTargetMonth(action.target);
+  const target = currentTarget({ asWritten: action.target, month: targetMonth }, revisedTargets, asAt);
+  const status = currentStatus(updates, asAt);
   return {
-    ...action,
+    ...rest,
     number: index + 1,
-    targetMonth: action.targetMonth ?? parseTargetMonth(action.target),
-    statusLabel: STATUSES[action.status],
+    targetMonth,
+    revisedTargets: asAtDate(revisedTargets, asAt).map((r) => ({ ...r, targetMonth: r.targetMonth ?? parseTargetMonth(r.target) })),
+    currentTarget: target,
+    updates: asAtDate(updates, asAt).map((u) => ({ ...u, statusLabel: STATUSES[u.status] })),
+    status,
+    statusLabel: STATUSES[status],
+    targetPassed: targetPassed(target.month, status, asAt),
   };
 }
 
-export function buildSite(content: ValidContent): Site {
+/** Every date the content records: the default "as at" date is the latest of them. */
+function contentDates(content: ValidContent): string[] {
+  return content.plans.flatMap(({ data }) => [
+    data.reportPublished.date,
+    data.planSubmitted.date,
+    ...data.changes.map((c) => c.date),
+    ...data.concerns.flatMap((c) => [
+      ...c.reviews.map((r) => r.date),
+      ...c.actions.flatMap((a) => [...a.updates.map((u) => u.date), ...a.revisedTargets.map((r) => r.date)]),
+    ]),
+  ]);
+}
+
+/**
+ * The "as at" date: the one given (a deployment's ACTION_PLANS_AS_AT), else the latest date in the
+ * content, so the same content always gives the same statuses whatever day it is built.
+ */
+export function resolveAsAt(content: ValidContent, given?: string): AsAt {
+  if (given) return { date: given, source: 'setting' };
+  return { date: latestDate(contentDates(content)) ?? '1970-01-01', source: 'content' };
+}
+
+export interface BuildOptions {
+  /** The date progress is judged at, as YYYY-MM-DD; by default the latest date in the content. */
+  asAt?: string;
+}
+
+export function buildSite(content: ValidContent, options: BuildOptions = {}): Site {
+  const asAt = resolveAsAt(content, options.asAt);
   const themes: Theme[] = content.themes.map((t) => ({ ...t, areaLabel: AREAS[t.area] }));
   const themeById = new Map(themes.map((t) => [t.id, t]));
   const areas: Area[] = (Object.keys(AREAS) as AreaId[]).map((id) => ({
@@ -112,7 +217,7 @@ export function buildSite(content: ValidContent): Site {
   }));
 
   const establishments: Establishment[] = content.establishments
-    .map((e) => ({ ...e, plans: [] as Plan[] }))
+    .map((e) => ({ ...e, plans: [] as Plan[], progress: countProgress([]) }))
     .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   const establishmentById = new Map(establishments.map((e) => [e.id, e]));
 
@@ -128,9 +233,13 @@ export function buildSite(content: ValidContent): Site {
         : {}),
       text: c.text,
       themes: c.themes.map((id) => themeById.get(id)!),
-      actions: c.actions.map(buildAction),
+      actions: c.actions.map((a, i) => buildAction(a, i, asAt.date)),
       anchor: `concern-${c.number}`,
+      reviews: asAtDate(c.reviews, asAt.date).map((r) => ({ ...r, label: JUDGEMENTS[r.judgement] })),
+      repeatedBy: [],
+      progress: countProgress([]),
     }));
+    for (const concern of concerns) concern.progress = countProgress(concern.actions);
     const groups: ConcernGroup[] = [];
     for (const concern of concerns) {
       const last = groups[groups.length - 1];
@@ -150,6 +259,8 @@ export function buildSite(content: ValidContent): Site {
       year: yearOf(data.inspection.periods[0]!.start),
       actionCount: concerns.reduce((n, c) => n + c.actions.length, 0),
       sourceFile,
+      changes: asAtDate(data.changes, asAt.date),
+      progress: countProgress(concerns.flatMap((c) => c.actions)),
     };
   });
 
@@ -157,6 +268,28 @@ export function buildSite(content: ValidContent): Site {
     (a, b) => b.inspection.periods[0]!.start.localeCompare(a.inspection.periods[0]!.start) || a.id.localeCompare(b.id),
   );
   for (const plan of plans) plan.establishment.plans.push(plan);
+  for (const e of establishments) e.progress = countProgress(e.plans.flatMap((p) => p.concerns.flatMap((c) => c.actions)));
+  linkRepeats(content, plans);
 
-  return { establishments, plans, themes, areas };
+  return { establishments, plans, themes, areas, asAt };
+}
+
+/** Joins each repeated concern to the earlier one it repeats, both ways. Validation has checked every reference. */
+function linkRepeats(content: ValidContent, plans: Plan[]) {
+  const planById = new Map(plans.map((p) => [p.id, p]));
+  const concernOf = (plan: Plan, number: number) => plan.concerns.find((c) => c.number === number)!;
+  for (const { data } of content.plans) {
+    const plan = planById.get(data.id)!;
+    data.concerns.forEach((c) => {
+      if (!c.repeats) return;
+      const earlierPlan = planById.get(c.repeats.plan)!;
+      const earlier = { plan: earlierPlan, concern: concernOf(earlierPlan, c.repeats.concern) };
+      const later = { plan, concern: concernOf(plan, c.number) };
+      later.concern.repeats = earlier;
+      earlier.concern.repeatedBy.push(later);
+    });
+  }
+  for (const plan of plans) {
+    for (const concern of plan.concerns) concern.repeatedBy.sort((a, b) => a.plan.year - b.plan.year || a.plan.id.localeCompare(b.plan.id));
+  }
 }

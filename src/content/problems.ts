@@ -72,6 +72,10 @@ export function describeIssue(issue: core.$ZodIssue): string {
       return `found ${describeValue(input)}, but it ${wanted}`;
     }
     case 'unrecognized_keys':
+      // Progress is recorded as dated updates, so an action's status is never written on the action itself.
+      if (issue.keys.length === 1 && issue.keys[0] === 'status' && issue.path.at(-2) === 'actions') {
+        return 'an action has no "status" field: its status comes from its latest update. Write it under "updates:" as "- date: YYYY-MM-DD" with "status: ..." on the next line';
+      }
       return issue.keys.length === 1
         ? `unknown field "${issue.keys[0]}": check its spelling against the content format, or remove it`
         : `unknown fields ${issue.keys.map((k) => `"${k}"`).join(', ')}: check their spelling against the content format, or remove them`;

@@ -6,7 +6,12 @@
 import { z } from 'zod';
 import {
   ActionSchema,
+  ChangeSchema,
   DatedSchema,
+  RepeatsSchema,
+  ReviewSchema,
+  RevisedTargetSchema,
+  UpdateSchema,
   EstablishmentSchema,
   InspectionSchema,
   PeriodSchema,
@@ -46,6 +51,11 @@ const BLOCKS: [string, z.ZodType][] = [
   ['Recommendation', RecommendationSchema],
   ['Response', RecommendationSchema.shape.response],
   ['Action', ActionSchema],
+  ['Revised target', RevisedTargetSchema],
+  ['Update', UpdateSchema],
+  ['Review', ReviewSchema],
+  ['Repeats', RepeatsSchema],
+  ['Change', ChangeSchema],
   ['Establishment', EstablishmentSchema],
   ['Theme', ThemeSchema],
 ];

@@ -57,7 +57,7 @@ export const ProvenanceSchema = z.strictObject({
   note: text.optional().describe('Anything a reader should know about the transcription, for example a gap in the source.'),
 });
 
-/** Statuses are editorial: HMPPS does not publish them in the plan itself. */
+/** Statuses are editorial: HMPPS does not publish them in the plan itself. "no-update" is never written: it is what an action has before its first update. */
 export const STATUSES = {
   'no-update': 'No update published',
   'not-started': 'Not started',
@@ -67,7 +67,43 @@ export const STATUSES = {
   'no-longer-applicable': 'No longer applicable',
 } as const;
 export type StatusId = keyof typeof STATUSES;
-const statusIds = Object.keys(STATUSES) as [StatusId, ...StatusId[]];
+export type UpdateStatusId = Exclude<StatusId, 'no-update'>;
+const updateStatusIds = Object.keys(STATUSES).filter((id) => id !== 'no-update') as [UpdateStatusId, ...UpdateStatusId[]];
+
+/** HMIP's judgements in an Independent Review of Progress, weakest first. */
+export const JUDGEMENTS = {
+  'no-meaningful-progress': 'No meaningful progress',
+  'insufficient-progress': 'Insufficient progress',
+  'reasonable-progress': 'Reasonable progress',
+  'good-progress': 'Good progress',
+} as const;
+export type JudgementId = keyof typeof JUDGEMENTS;
+const judgementIds = Object.keys(JUDGEMENTS) as [JudgementId, ...JudgementId[]];
+
+const month = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a month written as YYYY-MM, for example 2024-07' });
+
+/** A dated progress report on one action. Editorial: HMPPS does not publish statuses in the plan itself. */
+export const UpdateSchema = z.strictObject({
+  date: isoDate.describe('The date of the update (when the progress was reported), as YYYY-MM-DD.'),
+  status: z
+    .enum(updateStatusIds, { error: `must be one of: ${updateStatusIds.join(', ')}` })
+    .describe('Editorial: the progress reported on this date.'),
+  note: text.optional().describe('Editorial: what the update says, in a sentence or two, as Markdown.'),
+  source: url.optional().describe('Web address of the document or page the update comes from.'),
+});
+
+/** A change to an action's target date. The original target is never overwritten: revisions are added below it. */
+export const RevisedTargetSchema = z.strictObject({
+  date: isoDate.describe('The date the target was changed, as YYYY-MM-DD.'),
+  target: text.describe('The new target date as written, for example "March 2025".'),
+  targetMonth: month
+    .optional()
+    .describe('Only where the site cannot read a month from `target` by itself: the month it means, as YYYY-MM.'),
+  reason: text.describe('Why the target changed, as given. Required: a revision without a reason is not published.'),
+  source: url.optional().describe('Web address of the document or page that gives the new date.'),
+});
 
 export const ActionSchema = z.strictObject({
   text: text.describe(
@@ -85,16 +121,41 @@ export const ActionSchema = z.strictObject({
     .min(1, { error: 'must not be empty: write `target: null` where the source gives no target date' })
     .nullable()
     .describe('The target date exactly as written, for example "July 2024", "Completed" or "August 2024 (For bid process)". `null` where the source gives none.'),
-  targetMonth: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a month written as YYYY-MM, for example 2024-07' })
+  targetMonth: month
     .optional()
     .describe('Only where the site cannot read a month from `target` by itself: the month it means, as YYYY-MM.'),
-  status: z
-    .enum(statusIds, { error: `must be one of: ${statusIds.join(', ')}` })
-    .default('no-update')
-    .describe('Editorial: the latest known progress of this action. Leave out until an update is published.'),
+  revisedTargets: z
+    .array(RevisedTargetSchema)
+    .default([])
+    .describe('Changes to the target date, oldest first, each with the date of the change and the reason. The original `target` stays as written.'),
+  updates: z
+    .array(UpdateSchema)
+    .default([])
+    .describe('Editorial: progress updates, oldest first. The latest one (as at the site\'s "as at" date) is the action\'s current status; leave out until an update is published.'),
 });
+
+/** HMIP's independent follow-up of one concern: its words, not ours, so it is shown with its date and link. */
+export const ReviewSchema = z.strictObject({
+  date: isoDate.describe('The date HMIP published the Independent Review of Progress, as YYYY-MM-DD.'),
+  judgement: z
+    .enum(judgementIds, { error: `must be one of: ${judgementIds.join(', ')}` })
+    .describe('HMIP\'s judgement of progress on this concern.'),
+  url: url.describe('Web address of the review report.'),
+});
+
+/** An earlier plan's concern that this one raises again. */
+export const RepeatsSchema = z.strictObject({
+  plan: slug.describe('The id of the earlier plan, for example "chelmsford-2021".'),
+  concern: z.int({ error: 'must be a whole number' }).positive({ error: 'must be 1 or more' }).describe('The number of the concern (or recommendation) in that plan.'),
+});
+
+const followUp = {
+  reviews: z
+    .array(ReviewSchema)
+    .default([])
+    .describe('HMIP\'s Independent Review of Progress judgements on this concern, oldest first.'),
+  repeats: RepeatsSchema.optional().describe('Editorial: the concern of an earlier plan for the same establishment that this one raises again.'),
+};
 
 const themes = z
   .array(slug)
@@ -110,6 +171,7 @@ export const ConcernSchema = z.strictObject({
   text: text.describe('The concern, word for word from the source, as Markdown.'),
   themes,
   actions: z.array(ActionSchema).min(1, { error: 'must list at least one action' }).describe('The actions planned, in the source\'s order.'),
+  ...followUp,
 });
 
 export const RESPONSES = {
@@ -131,6 +193,13 @@ export const RecommendationSchema = z.strictObject({
   }),
   themes,
   actions: z.array(ActionSchema).default([]).describe('Actions listed with their own owner and date, where the plan gives them.'),
+  ...followUp,
+});
+
+/** One entry in a plan page's change log. */
+export const ChangeSchema = z.strictObject({
+  date: isoDate.describe('The date of the change, as YYYY-MM-DD.'),
+  note: text.describe('What changed, for example "First published." or "Added progress updates from the 2025 review."'),
 });
 
 const planFields = {
@@ -143,6 +212,10 @@ const planFields = {
   reportUrl: url.optional().describe('Web address of the HMIP inspection report.'),
   provenance: ProvenanceSchema.describe('Where this transcription comes from.'),
   notes: z.array(text).default([]).describe('Plan-level notes from the source, word for word, for example about delays.'),
+  changes: z
+    .array(ChangeSchema)
+    .default([])
+    .describe('Editorial: the page\'s change log ("Updates to this page"), oldest first: when it was first published and each update since.'),
 };
 
 export const PlanSchema = z.discriminatedUnion(
@@ -205,5 +278,9 @@ export const ThemesFileSchema = z.strictObject({
 export type PlanData = z.infer<typeof PlanSchema>;
 export type ConcernData = PlanData['concerns'][number];
 export type ActionData = z.infer<typeof ActionSchema>;
+export type UpdateData = z.infer<typeof UpdateSchema>;
+export type RevisedTargetData = z.infer<typeof RevisedTargetSchema>;
+export type ReviewData = z.infer<typeof ReviewSchema>;
+export type ChangeData = z.infer<typeof ChangeSchema>;
 export type EstablishmentData = z.infer<typeof EstablishmentSchema>;
 export type ThemeData = z.infer<typeof ThemeSchema>;

@@ -273,7 +273,12 @@ const VALID: Case[] = [
   { name: 'the establishment fixture', kind: 'establishment', text: ESTABLISHMENT },
   { name: 'the themes fixture', kind: 'themes', text: THEMES },
   planCase('an owner and a target of null', 'target: July 2024', 'target: null'),
-  planCase('a status and a target month', 'target: July 2024\n', 'target: July 2024\n        status: in-progress\n        targetMonth: "2024-07"\n'),
+  planCase('a status and a target month', 'target: July 2024\n', 'target: July 2024\n        targetMonth: "2024-07"\n        updates:\n          - date: "2024-09-01"\n            status: in-progress\n'),
+  planCase(
+    'a revised target with its reason',
+    'target: July 2024\n',
+    'target: July 2024\n        revisedTargets:\n          - date: "2024-07-20"\n            target: December 2024\n            reason: Started late.\n',
+  ),
   planCase('dates without their written form, and a report address', 'reportPublished:\n  asWritten: "8th May 2024"\n', 'reportUrl: http://example.org/report.pdf\nreportPublished:\n'),
   planCase('text as a folded block with spaces around it', 'text: The level of reported self-harm was very high.', 'text: >\n      The level of reported self-harm was very high.\n'),
   planCase('notes and a provenance note', 'concerns:\n', 'notes:\n  - Published late.\nconcerns:\n'),
@@ -287,6 +292,9 @@ const BROKEN: Case[] = [
   // Missing fields
   planCase('a concern without its text', '    text: The level of reported self-harm was very high.\n', ''),
   planCase('an action without an owner line', OWNER, ''),
+  planCase('a revised target without a reason', 'target: July 2024\n', 'target: July 2024\n        revisedTargets:\n          - date: "2024-07-20"\n            target: December 2024\n'),
+  planCase('an update with an unknown status', 'target: July 2024\n', 'target: July 2024\n        updates:\n          - date: "2024-09-01"\n            status: done\n'),
+  planCase('a status on the action itself', 'target: July 2024\n', 'target: July 2024\n        status: completed\n'),
   planCase('a plan without a title', 'title: "Action Plan: HMP Chelmsford"\n', ''),
   planCase('a plan without its format line', 'format: concerns\n', ''),
   planCase('provenance without its transcription', '  transcription: complete\n', ''),

@@ -20,7 +20,8 @@ describe('the content format reference (docs/content-format.md)', () => {
 
   it('says which action fields an editor must write and which may be left out', () => {
     expect(committed).toMatch(/\| `owner` \| text, or `null` \| required \|/);
-    expect(committed).toMatch(/\| `status` \| one of `no-update`.* \| optional \|/);
+    expect(committed).toMatch(/\| `status` \| one of `not-started`.* \| required \|/);
+    expect(committed).toMatch(/\| `reason` \| text \| required \|/);
     expect(committed).toMatch(/\| `targetMonth` \| text \(YYYY-MM\) \| optional \|/);
   });
 });

@@ -97,6 +97,13 @@ function replaceLines(text: string, first: number, last: number, firstHolds: str
 }
 
 const plan = (text: string) => withFiles({ [P]: text });
+
+/** The same plan three years earlier, for concerns that are raised again. */
+const EARLIER_P = 'plans/chelmsford/chelmsford-2021.md';
+const EARLIER = PLAN.replaceAll('2024', '2021');
+/** The fixture plan with its first concern repeating concern `concern` of plan `id` (lines 28 to 30). */
+const repeating = (id: string, concern: number) =>
+  edit(PLAN, 27, 'themes: [self-harm, mental-health]', `themes: [self-harm, mental-health]\n    repeats:\n      plan: ${id}\n      concern: ${concern}`);
 const editPlan = (line: number, from: string, to: string | null) => plan(edit(PLAN, line, from, to));
 
 function validate(files: Files) {
@@ -268,10 +275,50 @@ const CASES: Case[] = [
     files: editPlan(25, 'category: priority', 'category: urgent'),
     expected: [inPlan(25, 15, 'concerns.0.category', 'found "urgent", but it must be "priority" or "key"')],
   },
+  // Progress (editorial): updates, revised targets, reviews and repeated concerns
   {
-    name: 'an invalid status',
-    files: editPlan(31, 'target: July 2024', 'target: July 2024\n        status: done'),
-    expected: [inPlan(32, 17, 'concerns.0.actions.0.status', 'found "done", but it must be one of: no-update, not-started, in-progress, completed')],
+    name: 'an update with an unknown status',
+    files: editPlan(31, 'target: July 2024', 'target: July 2024\n        updates:\n          - date: 2024-09-01\n            status: done'),
+    expected: [inPlan(34, 21, 'concerns.0.actions.0.updates.0.status', 'found "done", but it must be one of: not-started, in-progress, completed, not-completed, no-longer-applicable')],
+  },
+  {
+    name: 'an update dated before the plan was submitted',
+    files: editPlan(31, 'target: July 2024', 'target: July 2024\n        updates:\n          - date: 2024-06-01\n            status: in-progress'),
+    expected: [inPlan(33, 19, 'concerns.0.actions.0.updates.0.date', 'this update is dated 2024-06-01, before the plan was submitted (2024-06-11)')],
+  },
+  {
+    name: 'updates out of date order',
+    files: editPlan(
+      31,
+      'target: July 2024',
+      'target: July 2024\n        updates:\n          - date: 2024-10-01\n            status: completed\n          - date: 2024-09-01\n            status: in-progress',
+    ),
+    expected: [inPlan(35, 19, 'concerns.0.actions.0.updates.1.date', 'this update is dated 2024-09-01, before the one above it (2024-10-01): list them oldest first')],
+  },
+  {
+    name: 'a revised target without a reason',
+    files: editPlan(31, 'target: July 2024', 'target: July 2024\n        revisedTargets:\n          - date: 2024-07-15\n            target: December 2024'),
+    expected: [inPlan(33, 13, 'concerns.0.actions.0.revisedTargets.0.reason', '"reason" is missing')],
+  },
+  {
+    name: 'a revised target with an empty reason',
+    files: editPlan(31, 'target: July 2024', 'target: July 2024\n        revisedTargets:\n          - date: 2024-07-15\n            target: December 2024\n            reason: ""'),
+    expected: [inPlan(35, 21, 'concerns.0.actions.0.revisedTargets.0.reason', 'must not be empty')],
+  },
+  {
+    name: 'a status written on the action instead of in an update',
+    files: editPlan(31, 'target: July 2024', 'target: July 2024\n        status: completed'),
+    expected: [inPlan(32, 9, 'concerns.0.actions.0.status', 'its status comes from its latest update. Write it under "updates:"')],
+  },
+  {
+    name: 'a review with an unknown judgement',
+    files: editPlan(27, 'themes: [self-harm, mental-health]', 'themes: [self-harm, mental-health]\n    reviews:\n      - date: 2025-03-01\n        judgement: some progress\n        url: https://example.org/irp'),
+    expected: [inPlan(30, 20, 'concerns.0.reviews.0.judgement', 'found "some progress", but it must be one of: no-meaningful-progress, insufficient-progress, reasonable-progress, good-progress')],
+  },
+  {
+    name: 'a concern repeating a plan that does not exist',
+    files: editPlan(27, 'themes: [self-harm, mental-health]', 'themes: [self-harm, mental-health]\n    repeats:\n      plan: chelmsford-2019\n      concern: 3'),
+    expected: [inPlan(29, 13, 'concerns.0.repeats.plan', 'the plan "chelmsford-2019" does not exist')],
   },
   {
     name: 'an invalid format value',
@@ -391,6 +438,25 @@ const CASES: Case[] = [
     name: 'a duplicate theme id in themes.yaml',
     files: withFiles({ [T]: `${THEMES}  - id: mental-health\n    label: Mental health again\n    description: Pasted twice.\n    area: respect\n` }),
     expected: [{ file: shown(T), line: 14, column: 9, path: 'themes.3.id', message: 'the theme id "mental-health" is used twice (also theme 2): each id must be unique' }],
+  },
+  {
+    name: 'a concern repeating a concern number the earlier plan does not have',
+    files: withFiles({ [P]: repeating('chelmsford-2021', 5), [EARLIER_P]: EARLIER }),
+    expected: [inPlan(30, 16, 'concerns.0.repeats.concern', 'the plan "chelmsford-2021" has no concern number 5: its numbers are 1, 2')],
+  },
+  {
+    name: 'a concern repeating a later plan',
+    files: withFiles({ [EARLIER_P]: edit(EARLIER, 27, 'themes: [self-harm, mental-health]', 'themes: [self-harm, mental-health]\n    repeats:\n      plan: chelmsford-2024\n      concern: 1') }),
+    expected: [{ file: shown(EARLIER_P), line: 29, column: 13, path: 'concerns.0.repeats.plan', message: 'the plan "chelmsford-2024" is not from an earlier inspection than this one' }],
+  },
+  {
+    name: "a concern repeating another establishment's plan",
+    files: withFiles({
+      [P]: repeating('norwich-2021', 1),
+      'establishments/norwich.yaml': ESTABLISHMENT.replaceAll('chelmsford', 'norwich').replace('Chelmsford', 'Norwich'),
+      'plans/norwich/norwich-2021.md': EARLIER.replaceAll('chelmsford', 'norwich'),
+    }),
+    expected: [inPlan(29, 13, 'concerns.0.repeats.plan', 'the plan "norwich-2021" is for "norwich", not "chelmsford"')],
   },
   {
     name: 'an invalid area in themes.yaml (plans are not also told their themes do not exist)',

@@ -1,0 +1,269 @@
+/**
+ * Progress rules: what status, target and "target date passed" a reader sees for an action, as at
+ * an explicit date, and the counts a summary shows. Then the same rules through the whole model,
+ * from content files, where the "as at" date comes from the content or from the setting.
+ */
+import { describe, expect, it } from 'vitest';
+import { validateContent } from '../../src/content/load.ts';
+import type { Site } from '../../src/content/model.ts';
+import { asAtDate, countProgress, currentStatus, currentTarget, latestDate, targetPassed } from '../../src/lib/progress.ts';
+import { FIXTURE_PLAN } from '../support/fixture-plan.ts';
+
+describe('currentStatus', () => {
+  const updates = [
+    { date: '2024-09-01', status: 'in-progress' as const },
+    { date: '2025-01-15', status: 'completed' as const },
+  ];
+
+  it('is "no-update" before the first update', () => {
+    expect(currentStatus([], '2030-01-01')).toBe('no-update');
+    expect(currentStatus(updates, '2024-08-31')).toBe('no-update');
+  });
+
+  it('is the latest update on or before the "as at" date', () => {
+    expect(currentStatus(updates, '2024-09-01')).toBe('in-progress');
+    expect(currentStatus(updates, '2025-01-14')).toBe('in-progress');
+    expect(currentStatus(updates, '2025-01-15')).toBe('completed');
+  });
+
+  it('goes by date, not by the order the updates are written in', () => {
+    expect(currentStatus([...updates].reverse(), '2026-01-01')).toBe('completed');
+  });
+
+  it('takes the last of two updates on the same day', () => {
+    expect(currentStatus([{ date: '2025-01-15', status: 'in-progress' }, { date: '2025-01-15', status: 'not-completed' }], '2025-02-01')).toBe('not-completed');
+  });
+});
+
+describe('currentTarget', () => {
+  const original = { asWritten: 'July 2024', month: '2024-07' };
+
+  it('is the original target when nothing has been revised', () => {
+    expect(currentTarget(original, [], '2025-01-01')).toEqual(original);
+  });
+
+  it('is the latest revision made by the "as at" date, with its month read from the words', () => {
+    const revisions = [
+      { date: '2024-07-20', target: 'December 2024' },
+      { date: '2024-12-10', target: 'End of March 2025' },
+    ];
+    expect(currentTarget(original, revisions, '2024-07-19')).toEqual(original);
+    expect(currentTarget(original, revisions, '2024-08-01')).toEqual({ asWritten: 'December 2024', month: '2024-12' });
+    expect(currentTarget(original, revisions, '2025-01-01')).toEqual({ asWritten: 'End of March 2025', month: '2025-03' });
+  });
+
+  it('uses a month given with the revision where the words name none', () => {
+    expect(currentTarget(original, [{ date: '2024-07-20', target: 'After the refurbishment', targetMonth: '2025-06' }], '2024-08-01')).toEqual({
+      asWritten: 'After the refurbishment',
+      month: '2025-06',
+    });
+  });
+});
+
+describe('targetPassed', () => {
+  it('passes on the first day of the month after the target month, not before', () => {
+    expect(targetPassed('2024-07', 'no-update', '2024-07-01')).toBe(false);
+    expect(targetPassed('2024-07', 'no-update', '2024-07-31')).toBe(false);
+    expect(targetPassed('2024-07', 'no-update', '2024-08-01')).toBe(true);
+  });
+
+  it('handles the end of February and of the year', () => {
+    expect(targetPassed('2024-02', 'in-progress', '2024-02-29')).toBe(false);
+    expect(targetPassed('2024-02', 'in-progress', '2024-03-01')).toBe(true);
+    expect(targetPassed('2024-12', 'not-started', '2024-12-31')).toBe(false);
+    expect(targetPassed('2024-12', 'not-started', '2025-01-01')).toBe(true);
+  });
+
+  it('never passes for a completed action or one no longer applicable', () => {
+    expect(targetPassed('2024-07', 'completed', '2026-01-01')).toBe(false);
+    expect(targetPassed('2024-07', 'no-longer-applicable', '2026-01-01')).toBe(false);
+    expect(targetPassed('2024-07', 'not-completed', '2026-01-01')).toBe(true);
+  });
+
+  it('never passes for a target that names no month', () => {
+    expect(targetPassed(null, 'no-update', '2026-01-01')).toBe(false);
+  });
+});
+
+describe('countProgress', () => {
+  it('counts actions by status, and target passed across statuses', () => {
+    const counts = countProgress([
+      { status: 'completed', targetPassed: false },
+      { status: 'in-progress', targetPassed: true },
+      { status: 'no-update', targetPassed: true },
+      { status: 'no-update', targetPassed: false },
+      { status: 'not-started', targetPassed: false },
+      { status: 'not-completed', targetPassed: true },
+      { status: 'no-longer-applicable', targetPassed: false },
+    ]);
+    expect(counts).toEqual({
+      total: 7,
+      completed: 1,
+      inProgress: 1,
+      notStarted: 1,
+      notCompleted: 1,
+      noLongerApplicable: 1,
+      noUpdate: 2,
+      targetPassed: 3,
+    });
+  });
+});
+
+describe('asAtDate and latestDate', () => {
+  it('keeps entries up to the date, oldest first', () => {
+    const entries = [{ date: '2025-02-01' }, { date: '2024-01-01' }, { date: '2026-01-01' }];
+    expect(asAtDate(entries, '2025-12-31')).toEqual([{ date: '2024-01-01' }, { date: '2025-02-01' }]);
+  });
+
+  it('finds the latest date, or none', () => {
+    expect(latestDate(['2024-05-08', '2025-01-01', '2024-12-31'])).toBe('2025-01-01');
+    expect(latestDate([])).toBeUndefined();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Through the model, from content files
+// ---------------------------------------------------------------------------------------------------
+
+const THEMES = `themes:
+  - id: self-harm
+    label: Self-harm
+    description: Self-harm and suicide prevention.
+    area: safety
+  - id: mental-health
+    label: Mental health
+    description: Mental health services.
+    area: respect
+  - id: living-conditions
+    label: Living conditions
+    description: Cells and repairs.
+    area: respect
+`;
+const ESTABLISHMENT = 'id: chelmsford\nname: HMP Chelmsford\n';
+
+/** The fixture plan (targets July 2024, "August 2024 (For bid process)" and "Completed") with progress added to its first action. */
+const WITH_PROGRESS = FIXTURE_PLAN.replace(
+  '        target: July 2024\n',
+  `        target: July 2024
+        revisedTargets:
+          - date: 2024-07-20
+            target: December 2024
+            reason: The contractor started late.
+        updates:
+          - date: 2024-09-30
+            status: in-progress
+            note: Screening tool chosen.
+          - date: 2025-02-10
+            status: completed
+`,
+).replace(
+  '    themes: [self-harm, mental-health]\n',
+  `    themes: [self-harm, mental-health]
+    reviews:
+      - date: 2025-03-01
+        judgement: reasonable-progress
+        url: https://example.org/irp-chelmsford
+`,
+).replace('---\nAn introduction', 'changes:\n  - date: 2024-08-01\n    note: First published.\n---\nAn introduction');
+
+function siteOf(plans: Record<string, string>, asAt?: string): Site {
+  const files: [string, string][] = [
+    ['themes.yaml', THEMES],
+    ['establishments/chelmsford.yaml', ESTABLISHMENT],
+    ...Object.entries(plans),
+  ];
+  const result = validateContent(files, 'content', { asAt });
+  if (!result.ok) throw new Error(result.problems.map((p) => `${p.file}:${p.line} ${p.path} ${p.message}`).join('\n'));
+  return result.site;
+}
+
+const P = 'plans/chelmsford/chelmsford-2024.md';
+
+describe('progress in the model', () => {
+  it('is judged as at the latest date in the content when no date is set', () => {
+    const site = siteOf({ [P]: WITH_PROGRESS });
+    expect(site.asAt).toEqual({ date: '2025-03-01', source: 'content' });
+    const [first, second] = site.plans[0]!.concerns[0]!.actions;
+    expect(first).toMatchObject({ status: 'completed', statusLabel: 'Completed', targetPassed: false });
+    expect(first!.currentTarget).toEqual({ asWritten: 'December 2024', month: '2024-12' });
+    // The original target is kept as written beside the revision.
+    expect(first).toMatchObject({ target: 'July 2024', targetMonth: '2024-07' });
+    expect(first!.revisedTargets).toEqual([
+      { date: '2024-07-20', target: 'December 2024', targetMonth: '2024-12', reason: 'The contractor started late.' },
+    ]);
+    expect(first!.updates.map((u) => [u.date, u.statusLabel, u.note])).toEqual([
+      ['2024-09-30', 'In progress', 'Screening tool chosen.'],
+      ['2025-02-10', 'Completed', undefined],
+    ]);
+    // "August 2024 (For bid process)", no update: passed by March 2025.
+    expect(second).toMatchObject({ status: 'no-update', statusLabel: 'No update published', targetPassed: true });
+  });
+
+  it('is judged as at the date set, which hides what was published later', () => {
+    const site = siteOf({ [P]: WITH_PROGRESS }, '2024-10-15');
+    expect(site.asAt).toEqual({ date: '2024-10-15', source: 'setting' });
+    const plan = site.plans[0]!;
+    const [first, second] = plan.concerns[0]!.actions;
+    expect(first).toMatchObject({ status: 'in-progress', targetPassed: false });
+    expect(first!.updates).toHaveLength(1);
+    expect(second).toMatchObject({ status: 'no-update', targetPassed: true });
+    expect(plan.concerns[0]!.reviews).toEqual([]);
+    expect(plan.progress).toMatchObject({ total: 3, inProgress: 1, noUpdate: 2, completed: 0, targetPassed: 1 });
+  });
+
+  it('gives the same statuses for the same content and date, whatever day it is built', () => {
+    const a = siteOf({ [P]: WITH_PROGRESS });
+    const b = siteOf({ [P]: WITH_PROGRESS });
+    const statuses = (s: Site) => s.plans.flatMap((p) => p.concerns.flatMap((c) => c.actions.map((x) => [x.status, x.targetPassed])));
+    expect(statuses(a)).toEqual(statuses(b));
+  });
+
+  it('labels reviews and keeps the change log', () => {
+    const plan = siteOf({ [P]: WITH_PROGRESS }).plans[0]!;
+    expect(plan.concerns[0]!.reviews).toEqual([
+      { date: '2025-03-01', judgement: 'reasonable-progress', label: 'Reasonable progress', url: 'https://example.org/irp-chelmsford' },
+    ]);
+    expect(plan.changes).toEqual([{ date: '2024-08-01', note: 'First published.' }]);
+  });
+
+  it('counts progress for each concern, plan and establishment', () => {
+    const site = siteOf({ [P]: WITH_PROGRESS });
+    const expected = { total: 3, completed: 1, noUpdate: 2, targetPassed: 1 };
+    expect(site.plans[0]!.progress).toMatchObject(expected);
+    expect(site.establishments[0]!.progress).toMatchObject(expected);
+    expect(site.plans[0]!.concerns.map((c) => c.progress.total)).toEqual([2, 1]);
+  });
+
+  it('links a repeated concern to the earlier one, both ways', () => {
+    const earlier = FIXTURE_PLAN.replaceAll('2024', '2021');
+    const later = FIXTURE_PLAN.replace(
+      '    category: key\n',
+      '    category: key\n    repeats:\n      plan: chelmsford-2021\n      concern: 2\n',
+    );
+    const site = siteOf({ [P]: later, 'plans/chelmsford/chelmsford-2021.md': earlier });
+    const [newer, older] = site.plans;
+    expect(newer!.id).toBe('chelmsford-2024');
+    const repeated = newer!.concerns[1]!;
+    expect(repeated.repeats?.plan.id).toBe('chelmsford-2021');
+    expect(repeated.repeats?.concern.number).toBe(2);
+    expect(older!.concerns[1]!.repeatedBy.map((r) => [r.plan.id, r.concern.number])).toEqual([['chelmsford-2024', 2]]);
+    expect(older!.concerns[0]!.repeatedBy).toEqual([]);
+  });
+
+  it('refuses an "as at" setting that is not a real date, saying which setting', () => {
+    const result = validateContent(
+      [
+        ['themes.yaml', THEMES],
+        ['establishments/chelmsford.yaml', ESTABLISHMENT],
+        [P, FIXTURE_PLAN],
+      ],
+      'content',
+      { asAt: '2025-02-30' },
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([
+      expect.objectContaining({ file: 'ACTION_PLANS_AS_AT', message: expect.stringContaining('must be a real date written as YYYY-MM-DD') }),
+    ]);
+  });
+});
