@@ -1,10 +1,6 @@
 /** Questions pages ask of the model, answered in one place so pages and tests agree. */
-import type { Concern, Plan, Site, Theme } from './model.ts';
-
-export interface ConcernRef {
-  plan: Plan;
-  concern: Concern;
-}
+import { countProgress, type ProgressCounts } from '../lib/progress.ts';
+import type { ConcernRef, Plan, Site, Theme } from './model.ts';
 
 /** Every concern tagged with a theme, grouped by establishment in A to Z order, newest plan first. */
 export function concernsWithTheme(site: Site, theme: Pick<Theme, 'id'>): { establishment: Plan['establishment']; items: ConcernRef[] }[] {
@@ -25,4 +21,14 @@ export function themeCounts(site: Site): Map<string, number> {
     for (const concern of plan.concerns) for (const t of concern.themes) counts.set(t.id, counts.get(t.id)! + 1);
   }
   return counts;
+}
+
+/** Progress of the actions under each theme (an action counts under every theme of its concern), by theme id. */
+export function progressByTheme(site: Site): Map<string, ProgressCounts> {
+  return new Map(
+    site.themes.map((theme) => [
+      theme.id,
+      countProgress(site.plans.flatMap((p) => p.concerns.filter((c) => c.themes.some((t) => t.id === theme.id)).flatMap((c) => c.actions))),
+    ]),
+  );
 }

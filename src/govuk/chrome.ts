@@ -14,6 +14,7 @@ export interface NavItem {
 
 export const NAVIGATION: NavItem[] = [
   { text: 'Establishments', path: '/establishments/' },
+  { text: 'Progress', path: '/progress/' },
   { text: 'Open data', path: '/data/' },
   { text: 'About', path: '/about/' },
 ];

@@ -1,6 +1,7 @@
 /**
- * Global setup of the browser suite: checks Chromium is there, builds the real site and the hostile
- * fixture site once with `npm run build`, and serves both on localhost for every browser test.
+ * Global setup of the browser suite: checks Chromium is there, builds the real site and two fixture
+ * sites (hostile text, and progress) once with `npm run build`, and serves them on localhost for
+ * every browser test.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,6 +19,9 @@ declare module 'vitest' {
     /** A site built from tests/fixtures/hostile-content, whose text tries to inject HTML and script. */
     hostileUrl: string;
     hostileDir: string;
+    /** A site built from tests/fixtures/progress-content: updates, revisions, reviews and repeats. */
+    progressUrl: string;
+    progressDir: string;
   }
 }
 
@@ -27,6 +31,7 @@ export default async function setup(project: TestProject) {
   const builds = {
     site: { contentDir: path.join(ROOT, 'content'), outDir: path.join(work, 'site') },
     hostile: { contentDir: path.join(ROOT, 'tests/fixtures/hostile-content'), outDir: path.join(work, 'hostile') },
+    progress: { contentDir: path.join(ROOT, 'tests/fixtures/progress-content'), outDir: path.join(work, 'progress') },
   };
   for (const [name, build] of Object.entries(builds)) {
     const result = buildSite(build);
@@ -34,13 +39,16 @@ export default async function setup(project: TestProject) {
   }
   const site = await serve(builds.site.outDir);
   const hostile = await serve(builds.hostile.outDir);
+  const progress = await serve(builds.progress.outDir);
   project.provide('siteUrl', site.url);
   project.provide('siteDir', builds.site.outDir);
   project.provide('hostileUrl', hostile.url);
   project.provide('hostileDir', builds.hostile.outDir);
+  project.provide('progressUrl', progress.url);
+  project.provide('progressDir', builds.progress.outDir);
 
   return async () => {
-    await Promise.all([site.close(), hostile.close()]);
+    await Promise.all([site.close(), hostile.close(), progress.close()]);
     fs.rmSync(work, { recursive: true, force: true });
   };
 }

@@ -6,7 +6,19 @@
 import { describe, expect, it } from 'vitest';
 import { validateContent } from '../../src/content/load.ts';
 import type { Site } from '../../src/content/model.ts';
-import { asAtDate, countProgress, currentStatus, currentTarget, latestDate, targetPassed } from '../../src/lib/progress.ts';
+import {
+  asAtDate,
+  asAtSentence,
+  countProgress,
+  currentStatus,
+  currentTarget,
+  latestDate,
+  MEASURES,
+  percentOf,
+  progressLine,
+  targetPassed,
+} from '../../src/lib/progress.ts';
+import { compareValues, nextDirection, sortBy } from '../../src/lib/sort.ts';
 import { FIXTURE_PLAN } from '../support/fixture-plan.ts';
 
 describe('currentStatus', () => {
@@ -265,5 +277,67 @@ describe('progress in the model', () => {
     expect(result.problems).toEqual([
       expect.objectContaining({ file: 'ACTION_PLANS_AS_AT', message: expect.stringContaining('must be a real date written as YYYY-MM-DD') }),
     ]);
+  });
+});
+
+describe('the words and numbers around progress', () => {
+  const counts = countProgress([
+    { status: 'completed', targetPassed: false },
+    { status: 'in-progress', targetPassed: true },
+    { status: 'no-update', targetPassed: true },
+  ]);
+
+  it('says the "as at" date and where it comes from', () => {
+    expect(asAtSentence({ date: '2025-06-30', source: 'content' })).toBe(
+      'Progress is shown as at 30 June 2025, the date of the latest entry in this site’s records.',
+    );
+    expect(asAtSentence({ date: '2025-03-31', source: 'setting' })).toBe('Progress is shown as at 31 March 2025.');
+  });
+
+  it('puts a plan’s progress in one line, leaving out statuses no action has', () => {
+    expect(progressLine(counts)).toBe('1 completed, 1 in progress, 1 no update published; 2 past the target date');
+    expect(progressLine(countProgress([{ status: 'no-update', targetPassed: false }]))).toBe('1 no update published');
+  });
+
+  it('rounds percentages down, so a bar never shows more than was done, and 0% of nothing', () => {
+    expect(percentOf(1, 3)).toBe(33);
+    expect(percentOf(2, 3)).toBe(66);
+    expect(percentOf(3, 3)).toBe(100);
+    expect(percentOf(0, 0)).toBe(0);
+  });
+
+  it('shows the headline measures in a fixed order, labelled as readers see them', () => {
+    expect(MEASURES.map((m) => m.label)).toEqual(['Completed', 'In progress', 'No update published', 'Target date passed']);
+  });
+});
+
+describe('sorting table rows', () => {
+  const rows = [
+    { name: 'HMP Wandsworth', count: '10' },
+    { name: 'HMP Ashfield', count: '9' },
+    { name: 'hmp brixton', count: '100' },
+  ];
+
+  it('sorts numbers as numbers and words A to Z, ignoring case', () => {
+    expect(sortBy(rows, (r) => r.count, 'ascending').map((r) => r.count)).toEqual(['9', '10', '100']);
+    expect(sortBy(rows, (r) => r.count, 'descending').map((r) => r.count)).toEqual(['100', '10', '9']);
+    expect(sortBy(rows, (r) => r.name, 'ascending').map((r) => r.name)).toEqual(['HMP Ashfield', 'hmp brixton', 'HMP Wandsworth']);
+  });
+
+  it('keeps tied rows in their order', () => {
+    const tied = [{ n: 'b', v: '1' }, { n: 'a', v: '1' }, { n: 'c', v: '2' }];
+    expect(sortBy(tied, (r) => r.v, 'ascending').map((r) => r.n)).toEqual(['b', 'a', 'c']);
+  });
+
+  it('starts a column of numbers largest first and of words A to Z, then flips', () => {
+    expect(nextDirection('none', true)).toBe('descending');
+    expect(nextDirection(null, false)).toBe('ascending');
+    expect(nextDirection('descending', true)).toBe('ascending');
+    expect(nextDirection('ascending', true)).toBe('descending');
+  });
+
+  it('compares a number with a word as words', () => {
+    expect(compareValues('10', 'abc')).toBeLessThan(0);
+    expect(compareValues('', '1')).toBeLessThan(0);
   });
 });
