@@ -81,7 +81,10 @@ describe('the hostile plan page', () => {
     ['a script', '<script>window.__injected = "concern"</script>'],
     ['an image with onerror', `<img src=x onerror="window.__injected = 'concern img'">`],
     ['a javascript: link, unlinked', "[a link](javascript:window.__injected='link')"],
-  ])('shows %s in a concern as text', (_, literal) => {
+    ['a script in a revised target', '<script>window.__injected = "revised target"</script> March 2025'],
+    ['an image with onerror in the reason for a revision', `<img src=x onerror="window.__injected = 'reason'"> & delays`],
+    ['a script in the change log', 'First published <script>window.__injected = "change note"</script>'],
+  ])('shows %s as text', (_, literal) => {
     expect(text).toContain(literal);
   });
 
