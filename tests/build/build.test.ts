@@ -1,7 +1,8 @@
 /**
  * Builds real sites with `npm run build` (as a user does) into temporary folders and checks what comes
  * out: that every word of the source plan is published, that invalid content never half-publishes, that
- * GOV.UK branding is a setting that is off by default, and that a build is reproducible.
+ * GOV.UK branding is a setting that is off by default, that a build is reproducible, and that the data
+ * downloads, the Atom feed and the sitemap agree with the content and with the pages built.
  *
  * Builds take several seconds each, so each one is made once (in a beforeAll) and shared by every
  * describe that needs it; all of them are removed after the file has run.
@@ -15,6 +16,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../support/csv.ts';
 import { buildSite, ROOT } from '../support/build-site.ts';
 import { normalise, parseSource, sentences, SOURCE_FILE, withoutListMarkers, type SourceConcern } from '../support/source-plan.ts';
+import { sitePages } from '../support/serve.ts';
+import { childElements, onlyChild, parseXml, textOf, type XmlElement } from '../support/xml.ts';
+import { loadContent } from '../../src/content/load.ts';
+import type { Site } from '../../src/content/model.ts';
+import { formatProblem } from '../../src/content/problems.ts';
+import { feedEntries } from '../../src/data/feed.ts';
+import { sitemapEntries } from '../../src/data/sitemap.ts';
 
 const CONTENT_DIR = path.join(ROOT, 'content');
 const PLAN_ID = 'chelmsford-2024';
@@ -179,7 +187,8 @@ describe('the built site publishes every word of the source plan', () => {
     it('has each target date, in source order', () => {
       expect(expected.targets.length).toBeGreaterThan(0);
       expect(missingInOrder(section(), expected.targets.map((target) => `Target date ${target}`))).toBeNull();
-      expect(occurrences(section(), 'Target date ')).toBe(expected.targets.length);
+      // "Target date passed" is the status tag beside an action, not a row of its own.
+      expect(occurrences(section().replaceAll('Target date passed', ''), 'Target date ')).toBe(expected.targets.length);
     });
   });
 
@@ -471,5 +480,222 @@ describe('a build is reproducible', () => {
 
   it('holds only what a static site serves: no server build files', () => {
     expect(filesIn(first).filter((f) => /\.(mjs|d\.ts|map)$/.test(f) || f.startsWith('chunks/'))).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// e. Downloads, feed and sitemap agree with the content and the pages
+// ---------------------------------------------------------------------------------------------------
+
+/** The fictional estate with progress, built at an address under a sub-path, as at a set date. */
+const PROGRESS_CONTENT = path.join(ROOT, 'tests/fixtures/downloads-content');
+const PROGRESS_ENV = { SITE_URL: 'https://example.org', BASE_PATH: '/action-plans/', ACTION_PLANS_AS_AT: '2025-06-30' };
+const PROGRESS_ORIGIN = 'https://example.org/action-plans/';
+
+function progressSite(): string {
+  const existing = sites.get('progress');
+  if (existing) return existing;
+  const outDir = path.join(work(), 'progress');
+  const result = buildSite({ contentDir: PROGRESS_CONTENT, outDir, env: { GOVUK_BRANDING: '', FEEDBACK_URL: '', ...PROGRESS_ENV } });
+  if (result.status !== 0) throw new Error(`Building the fixture with progress failed (exit ${result.status}):\n${result.output}`);
+  sites.set('progress', outDir);
+  return outDir;
+}
+
+function modelOf(contentDir: string, asAt?: string): Site {
+  const result = loadContent(contentDir, { asAt: asAt ?? (process.env.ACTION_PLANS_AS_AT?.trim() || undefined) });
+  if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+  return result.site;
+}
+
+/** A built CSV download read back as records by column name; checks the byte order mark and the header on the way. */
+function readCsvFile(file: string): { header: string[]; rows: string[][]; records: Record<string, string>[] } {
+  const text = fs.readFileSync(file, 'utf8');
+  expect(text.startsWith('\uFEFF'), `${file} starts with a byte order mark`).toBe(true);
+  const [header = [], ...rows] = parseCsv(text.slice(1));
+  return { header, rows, records: rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]!]))) };
+}
+
+/** The ids a built page's fragments can point at. */
+function idsOf(html: string): Set<string> {
+  return new Set([...html.matchAll(/\sid="([^"]*)"/g)].map((m) => decodeEntities(m[1]!)));
+}
+
+/**
+ * Checks that a link of the feed or sitemap leads to a built page (and its fragment to an element
+ * of it); `prefix` is what a page's path from the root of `out` is written after.
+ */
+function expectBuiltPage(out: string, link: string, prefix: string): void {
+  expect(link.startsWith(prefix), `${link} starts with ${prefix}`).toBe(true);
+  const url = new URL(link.slice(prefix.length - 1), 'http://site.invalid');
+  expect(url.pathname, link).toMatch(/\/$/);
+  const file = path.join(out, decodeURIComponent(url.pathname), 'index.html');
+  expect(fs.existsSync(file), `${link} is a built page`).toBe(true);
+  if (url.hash) expect(idsOf(fs.readFileSync(file, 'utf8')), `${link}: the page has id="${url.hash.slice(1)}"`).toContain(decodeURIComponent(url.hash.slice(1)));
+}
+
+/**
+ * Every plan has its own CSV and JSON, holding exactly its rows and record of the site-wide files,
+ * and those agree with the model action for action, progress included.
+ */
+function checkDownloads(out: string, model: Site) {
+  const all = readCsvFile(path.join(out, 'data/actions.csv'));
+  const allJson = JSON.parse(fs.readFileSync(path.join(out, 'data/action-plans.json'), 'utf8')) as {
+    asAt: { date: string };
+    plans: { id: string; concerns: { number: number; repeats: unknown; reviews: unknown[]; actions: Record<string, unknown>[] }[] }[];
+  };
+  expect(allJson.asAt.date).toBe(model.asAt.date);
+  expect(fs.readdirSync(path.join(out, 'data/plans')).sort()).toEqual(model.plans.flatMap((p) => [`${p.id}.csv`, `${p.id}.json`]).sort());
+  expect(allJson.plans.map((p) => p.id)).toEqual(model.plans.map((p) => p.id));
+
+  for (const plan of model.plans) {
+    const own = readCsvFile(path.join(out, `data/plans/${plan.id}.csv`));
+    expect(own.header, plan.id).toEqual(all.header);
+    expect(own.rows, plan.id).toEqual(all.rows.filter((_, i) => all.records[i]!.plan_id === plan.id));
+    const actions = plan.concerns.flatMap((concern) => concern.actions.map((action) => ({ concern, action })));
+    expect(own.records.map((r) => `${r.concern_number}.${r.action_number}`), plan.id).toEqual(actions.map(({ concern, action }) => `${concern.number}.${action.number}`));
+    own.records.forEach((record, i) => {
+      const { concern, action } = actions[i]!;
+      expect(record, `${plan.id} concern ${concern.number} action ${action.number}`).toMatchObject({
+        establishment_id: plan.establishment.id,
+        concern: concern.text,
+        action: action.text,
+        owner: action.owner ?? '',
+        target_date: action.target ?? '',
+        target_month: action.targetMonth ?? '',
+        status: action.status,
+        status_label: action.statusLabel,
+        status_date: action.updates.at(-1)?.date ?? '',
+        update_count: String(action.updates.length),
+        current_target: action.currentTarget.asWritten ?? '',
+        target_revisions: String(action.revisedTargets.length),
+        target_passed: String(action.targetPassed),
+        irp_judgement: concern.reviews.at(-1)?.judgement ?? '',
+        repeats: concern.repeats ? `${concern.repeats.plan.id}#${concern.repeats.concern.anchor}` : '',
+        repeated_by: concern.repeatedBy.map((r) => `${r.plan.id}#${r.concern.anchor}`).join(';'),
+        as_at: model.asAt.date,
+      });
+    });
+
+    const json = JSON.parse(fs.readFileSync(path.join(out, `data/plans/${plan.id}.json`), 'utf8')) as typeof allJson;
+    expect({ ...json, plans: [] }, plan.id).toEqual({ ...allJson, plans: [] });
+    expect(json.plans, plan.id).toEqual(allJson.plans.filter((p) => p.id === plan.id));
+    const record = json.plans[0]!;
+    expect(record.concerns.map((c) => c.number)).toEqual(plan.concerns.map((c) => c.number));
+    record.concerns.forEach((c, ci) => {
+      const concern = plan.concerns[ci]!;
+      expect(c.repeats).toEqual(concern.repeats ? { plan: concern.repeats.plan.id, concern: concern.repeats.concern.number } : null);
+      expect(c.reviews).toHaveLength(concern.reviews.length);
+      expect(c.actions.map((a) => [a.number, a.text, a.owner, a.target, a.status, a.targetPassed, (a.updates as unknown[]).length])).toEqual(
+        concern.actions.map((a) => [a.number, a.text, a.owner, a.target, a.status, a.targetPassed, a.updates.length]),
+      );
+    });
+  }
+}
+
+/** Reads a built feed strictly; checks it against the model's entries and every link against the built pages. */
+function checkFeed(out: string, model: Site, prefix: string): XmlElement {
+  const feed = parseXml(fs.readFileSync(path.join(out, 'feed.xml'), 'utf8'));
+  expect(feed).toMatchObject({ local: 'feed', namespace: 'http://www.w3.org/2005/Atom' });
+  for (const element of ['id', 'title', 'updated', 'author']) onlyChild(feed, element);
+  const links = Object.fromEntries(childElements(feed, 'link').map((l) => [l.attributes.rel, l.attributes.href!]));
+  expect(links.self).toBe(`${prefix}feed.xml`);
+  expect(links.alternate).toBe(prefix);
+  expect(fs.existsSync(path.join(out, 'feed.xml'))).toBe(true);
+  expectBuiltPage(out, links.alternate!, prefix);
+
+  const expected = feedEntries(model);
+  const entries = childElements(feed, 'entry');
+  expect(entries.map((e) => textOf(onlyChild(e, 'id')))).toEqual(expected.map((e) => e.id));
+  expect(entries.map((e) => textOf(onlyChild(e, 'title')))).toEqual(expected.map((e) => e.title));
+  expect(textOf(onlyChild(feed, 'updated'))).toBe(`${expected[0]?.date ?? model.asAt.date}T00:00:00Z`);
+  for (const entry of entries) {
+    expectBuiltPage(out, onlyChild(entry, 'link').attributes.href!, prefix);
+    // The links inside each entry's HTML content, too.
+    for (const m of textOf(onlyChild(entry, 'content')).matchAll(/href="([^"]*)"/g)) expectBuiltPage(out, decodeEntities(m[1]!), prefix);
+  }
+  return feed;
+}
+
+describe('the downloads, feed and sitemap of the real content (no SITE_URL)', () => {
+  let out: string;
+  let model: Site;
+  beforeAll(() => {
+    out = site('default');
+    model = modelOf(CONTENT_DIR);
+  });
+
+  it('publishes every plan\'s own CSV and JSON, agreeing with the site-wide files and the content', () => {
+    checkDownloads(out, model);
+  });
+
+  it('publishes a strict, valid Atom feed whose links are paths to built pages', () => {
+    const feed = checkFeed(out, model, '/');
+    const entries = childElements(feed, 'entry');
+    const plan = model.plans.find((p) => p.id === PLAN_ID)!;
+    const newPlan = entries.find((e) => textOf(onlyChild(e, 'title')) === `New action plan: ${plan.establishment.name}, ${plan.year} plan`);
+    expect(newPlan).toBeDefined();
+    // Dated by the plan's first change-log entry, else the date HMPPS submitted it.
+    expect(textOf(onlyChild(newPlan!, 'updated'))).toBe(`${plan.changes[0]?.date ?? plan.planSubmitted.date}T00:00:00Z`);
+    expect(onlyChild(newPlan!, 'link').attributes.href).toBe(`/plans/${PLAN_ID}/`);
+  });
+
+  it('publishes no sitemap, which needs the site\'s address', () => {
+    expect(fs.existsSync(path.join(out, 'sitemap.xml'))).toBe(false);
+  });
+});
+
+describe('the downloads, feed and sitemap of content with progress (SITE_URL, BASE_PATH and an "as at" date set)', () => {
+  let out: string;
+  let model: Site;
+  beforeAll(() => {
+    out = progressSite();
+    model = modelOf(PROGRESS_CONTENT, PROGRESS_ENV.ACTION_PLANS_AS_AT);
+  });
+
+  it('the content has progress to check: updates, revisions, reviews, a repeat and a change log, some after the "as at" date', () => {
+    const actions = model.plans.flatMap((p) => p.concerns.flatMap((c) => c.actions));
+    expect(model.asAt).toEqual({ date: '2025-06-30', source: 'setting' });
+    expect(actions.filter((a) => a.updates.length > 0).length).toBeGreaterThan(3);
+    expect(actions.some((a) => a.revisedTargets.length > 0)).toBe(true);
+    expect(actions.some((a) => a.targetPassed)).toBe(true);
+    expect(model.plans.some((p) => p.concerns.some((c) => c.reviews.length > 0 && c.repeats))).toBe(true);
+    expect(model.plans.some((p) => p.changes.length > 1)).toBe(true);
+  });
+
+  it('publishes every plan\'s own CSV and JSON, agreeing with the site-wide files and the content as at that date', () => {
+    checkDownloads(out, model);
+    const json = JSON.parse(fs.readFileSync(path.join(out, 'data/plans/fairfield-2024.json'), 'utf8'));
+    // The update of 2025-09-01 and the revision of 2025-08-01 are after the "as at" date.
+    expect(json.plans[0].concerns[1].actions[1]).toMatchObject({ status: 'no-update', updates: [], revisedTargets: [], targetPassed: true });
+    expect(json.plans[0].changes.map((c: { date: string }) => c.date)).toEqual(['2024-06-01', '2025-02-01']);
+  });
+
+  it('publishes a strict, valid Atom feed whose absolute links lead to built pages and their sections', () => {
+    const feed = checkFeed(out, model, PROGRESS_ORIGIN);
+    expect(childElements(feed, 'entry').length).toBe(11);
+    expect(textOf(onlyChild(feed, 'updated'))).toBe('2025-03-10T00:00:00Z');
+  });
+
+  it('publishes a strict sitemap of absolute addresses with content dates', () => {
+    const urlset = parseXml(fs.readFileSync(path.join(out, 'sitemap.xml'), 'utf8'));
+    expect(urlset).toMatchObject({ local: 'urlset', namespace: 'http://www.sitemaps.org/schemas/sitemap/0.9' });
+    const urls = childElements(urlset, 'url').map((u) => ({ loc: textOf(onlyChild(u, 'loc')), lastmod: childElements(u, 'lastmod').map(textOf)[0] }));
+    expect(urls).toEqual(sitemapEntries(model).map((e) => ({ loc: `${PROGRESS_ORIGIN}${e.path.slice(1)}`, lastmod: e.lastmod })));
+  });
+
+  it('lists in the sitemap every built page but the 404 page, and nothing else', () => {
+    const urlset = parseXml(fs.readFileSync(path.join(out, 'sitemap.xml'), 'utf8'));
+    const locs = childElements(urlset, 'url').map((u) => textOf(onlyChild(u, 'loc')));
+    for (const loc of locs) expectBuiltPage(out, loc, PROGRESS_ORIGIN);
+    const pages = sitePages(out).filter((p) => p !== '/404.html');
+    expect(locs.map((loc) => `/${loc.slice(PROGRESS_ORIGIN.length)}`).sort()).toEqual(pages);
+  });
+
+  it('links the feed from the head of every page', () => {
+    for (const page of sitePages(out)) {
+      const html = fs.readFileSync(path.join(out, page.endsWith('/') ? `${page}index.html` : page), 'utf8');
+      expect(html, page).toMatch(/<link rel="alternate" type="application\/atom\+xml" title="[^"]+" href="\/action-plans\/feed\.xml"/);
+    }
   });
 });

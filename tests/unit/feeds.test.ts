@@ -1,0 +1,344 @@
+/**
+ * The Atom feed and the sitemap as pure functions of the model, and the XML they are written in:
+ * escaping, the strict reader the tests read them with, and what each holds for
+ * tests/fixtures/downloads-content judged as at a set date.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/content/load.ts';
+import type { Site } from '../../src/content/model.ts';
+import { formatProblem } from '../../src/content/problems.ts';
+import { atomDate, atomFeed, feedEntries, planPublished, uuidV5 } from '../../src/data/feed.ts';
+import { planLastChanged, sitemapEntries, sitemapXml } from '../../src/data/sitemap.ts';
+import { absoluteUrl } from '../../src/lib/urls.ts';
+import { XML_DECLARATION, xmlAttribute, xmlElement, xmlText, xmlTextElement } from '../../src/lib/xml.ts';
+import { childElements, onlyChild, parseXml, textOf, type XmlElement } from '../support/xml.ts';
+
+const ATOM = 'http://www.w3.org/2005/Atom';
+const SITEMAP = 'http://www.sitemaps.org/schemas/sitemap/0.9';
+const AS_AT = '2025-06-30';
+
+function fixtureSite(asAt = AS_AT): Site {
+  const result = loadContent(path.resolve('tests/fixtures/downloads-content'), { asAt });
+  if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+  return result.site;
+}
+
+/** A document with `inner` as the text and an attribute of one element. */
+const doc = (text: string, attribute = '') => `${XML_DECLARATION}\n<root a="${xmlAttribute(attribute)}">${xmlText(text)}</root>`;
+
+describe('the strict XML reader (tests/support/xml.ts)', () => {
+  it('reads elements, attributes, references, comments, CDATA and namespaces', () => {
+    const root = parseXml(
+      `<?xml version="1.0" encoding="utf-8"?>\n<!-- a comment -->\n<f:feed xmlns:f="urn:x" xmlns="urn:d" a='1 &amp; 2'><e b="&#x3C;&#60;">t &lt;x&gt; <![CDATA[<raw> & ]]></e><g/></f:feed>\n`,
+    );
+    expect(root).toMatchObject({ name: 'f:feed', local: 'feed', namespace: 'urn:x', attributes: { a: '1 & 2' } });
+    const [e, g] = childElements(root);
+    expect(e).toMatchObject({ local: 'e', namespace: 'urn:d', attributes: { b: '<<' } });
+    expect(textOf(e!)).toBe('t <x> <raw> & ');
+    expect(g).toMatchObject({ local: 'g', children: [] });
+  });
+
+  it.each([
+    ['an unescaped ampersand', '<a>fish & chips</a>'],
+    ['an unknown entity', '<a>&nbsp;</a>'],
+    ['"<" in an attribute', '<a b="<"/>'],
+    ['an unquoted attribute', '<a b=1/>'],
+    ['an attribute twice', '<a b="1" b="2"/>'],
+    ['a mismatched end tag', '<a><b></a></b>'],
+    ['an unclosed element', '<a><b></b>'],
+    ['two root elements', '<a/><b/>'],
+    ['text after the root', '<a/>text'],
+    ['no root', '<?xml version="1.0"?>'],
+    ['a declaration not at the start', ' <?xml version="1.0"?><a/>'],
+    ['a declaration without a version', '<?xml encoding="utf-8"?><a/>'],
+    ['"]]>" in text', '<a>]]></a>'],
+    ['"--" in a comment', '<a><!-- a -- b --></a>'],
+    ['a control character', '<a>\u0007</a>'],
+    ['a reference to a control character', '<a>&#7;</a>'],
+    ['a lone surrogate', '<a>\uD800</a>'],
+    ['an undeclared prefix', '<x:a/>'],
+    ['a name starting with a digit', '<1a/>'],
+    ['a DOCTYPE', '<!DOCTYPE a><a/>'],
+  ])('rejects %s', (_, xml) => {
+    expect(() => parseXml(xml)).toThrow();
+  });
+});
+
+describe('xmlText and xmlAttribute', () => {
+  it.each<[string, string, string]>([
+    ['Safety & Equality', 'Safety &amp; Equality', 'Safety &amp; Equality'],
+    ['3 < 5 > 4', '3 &lt; 5 &gt; 4', '3 &lt; 5 &gt; 4'],
+    ['say "hi" it\'s', 'say "hi" it\'s', 'say &quot;hi&quot; it&apos;s'],
+    ['&amp;', '&amp;amp;', '&amp;amp;'],
+    ['tab\tline\nend', 'tab\tline\nend', 'tab&#9;line&#10;end'],
+    ['carriage\rreturn', 'carriage&#13;return', 'carriage&#13;return'],
+  ])('writes %j as %j in text and %j in an attribute', (value, text, attribute) => {
+    expect(xmlText(value)).toBe(text);
+    expect(xmlAttribute(value)).toBe(attribute);
+  });
+
+  it('replaces characters XML does not allow with U+FFFD, keeping others (astral ones included)', () => {
+    expect(xmlText('a\u0000b\u0008c\u000Bd\uFFFEe\uD800f')).toBe('a\uFFFDb\uFFFDc\uFFFDd\uFFFDe\uFFFDf');
+    expect(xmlText('prison 🏢 café – “quotes”')).toBe('prison 🏢 café – “quotes”');
+  });
+
+  it.each([
+    'Head of Safety & Equalities',
+    '<script>alert("x")</script>',
+    ']]> and <![CDATA[',
+    '  spaces  kept  ',
+    'line one\nline two\r\nthree\rfour',
+    'tab\there',
+    '&amp; &#38; &lt;',
+    'emoji 🏢 and accents é',
+  ])('reads %j back exactly, as text and as an attribute', (value) => {
+    const root = parseXml(doc(value, value));
+    expect(textOf(root)).toBe(value);
+    expect(root.attributes.a).toBe(value);
+  });
+
+  it('builds elements, leaving out undefined attributes', () => {
+    expect(xmlElement('link', { rel: 'self', href: 'https://example.org/?a=1&b=2', title: undefined })).toBe(
+      '<link rel="self" href="https://example.org/?a=1&amp;b=2"/>',
+    );
+    expect(xmlTextElement('title', 'A & B', { type: 'text' })).toBe('<title type="text">A &amp; B</title>');
+  });
+});
+
+describe('uuidV5', () => {
+  it('gives the UUID RFC 9562 defines (the example Python documents)', () => {
+    expect(uuidV5('python.org', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe('886313e1-3b8a-5372-9b90-0c9aee199e5d');
+  });
+
+  it('is a version 5 UUID, the same for the same name, different for different ones', () => {
+    expect(uuidV5('plan/x')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(uuidV5('plan/x')).toBe(uuidV5('plan/x'));
+    expect(uuidV5('plan/x')).not.toBe(uuidV5('plan/y'));
+  });
+});
+
+describe('feedEntries (fixture, as at 2025-06-30)', () => {
+  const site = fixtureSite();
+  const entries = feedEntries(site);
+
+  it('lists new plans and progress, newest first, one entry per plan per date', () => {
+    expect(entries.map((e) => [e.date, e.title])).toEqual([
+      ['2025-03-10', 'HMP Fairfield, 2024 plan: HMIP review of progress on 1 concern'],
+      ['2025-02-01', 'HMP Fairfield, 2024 plan: 2 actions updated'],
+      ['2025-02-01', 'HMP & YOI Rivermoor, 2023 plan: 1 action updated'],
+      ['2024-10-01', 'HMP & YOI Rivermoor, 2023 plan: 1 action updated'],
+      ['2024-09-20', 'HMP Fairfield, 2024 plan: 1 target date revised'],
+      ['2024-08-01', 'HMP Fairfield, 2024 plan: 1 action updated'],
+      ['2024-06-01', 'New action plan: HMP Fairfield, 2024 plan'],
+      ['2023-09-01', 'New action plan: HMP & YOI Rivermoor, 2023 plan'],
+      ['2022-02-01', 'HMP Fairfield, 2021 plan: HMIP review of progress on 1 concern'],
+      ['2022-01-10', 'New action plan: HMP Fairfield, 2021 plan'],
+      ['2021-12-15', 'HMP Fairfield, 2021 plan: 1 action updated'],
+    ]);
+  });
+
+  it('dates a new plan by its first change-log entry, else by the date it was submitted', () => {
+    const plan = (id: string) => site.plans.find((p) => p.id === id)!;
+    expect(planPublished(plan('fairfield-2024'))).toBe('2024-06-01');
+    expect(planPublished(plan('rivermoor-2023'))).toBe('2023-09-01');
+  });
+
+  it('leaves out what is dated after the "as at" date (the updates, revision and change of August and September 2025)', () => {
+    expect(entries.every((e) => e.date <= AS_AT)).toBe(true);
+    const later = feedEntries(fixtureSite('2025-12-31'));
+    expect(later[0]).toMatchObject({ date: '2025-09-01', title: 'HMP Fairfield, 2024 plan: 1 action updated' });
+    expect(later[0]!.summary).toBe('Published 1 September 2025: 1 action updated. Added the September 2025 updates.');
+    expect(later[1]).toMatchObject({ date: '2025-08-01', title: 'HMP Fairfield, 2024 plan: 1 target date revised' });
+  });
+
+  it('links each entry to its plan page, at the first thing it is about', () => {
+    expect(entries.map((e) => e.path)).toEqual([
+      '/plans/fairfield-2024/#concern-1',
+      '/plans/fairfield-2024/#concern-1-action-1',
+      '/plans/rivermoor-2023/#concern-1-action-1',
+      '/plans/rivermoor-2023/#concern-1-action-2',
+      '/plans/fairfield-2024/#concern-1-action-2',
+      '/plans/fairfield-2024/#concern-1-action-1',
+      '/plans/fairfield-2024/',
+      '/plans/rivermoor-2023/',
+      '/plans/fairfield-2021/#concern-1',
+      '/plans/fairfield-2021/',
+      '/plans/fairfield-2021/#concern-1-action-1',
+    ]);
+  });
+
+  it('says what happened to each action, with the change-log note of the day', () => {
+    const day = entries[1]!;
+    expect(day.summary).toBe('Published 1 February 2025: 2 actions updated. Added progress updates from the February 2025 report & its "annex".');
+    expect(day.lines).toEqual([
+      { kind: 'update', path: '/plans/fairfield-2024/#concern-1-action-1', label: 'Concern 1, action 1', text: 'Completed.' },
+      { kind: 'update', path: '/plans/fairfield-2024/#concern-1-action-2', label: 'Concern 1, action 2', text: 'In progress.' },
+    ]);
+    expect(entries[4]!.lines[0]!.text).toBe('Target date changed to “March 2025”. Reason given: Staff shortages, and "unexpected" delays.');
+    expect(entries[2]!.lines[0]!.text).toBe('Not started. Recruitment has not begun.');
+    expect(entries[0]!.lines[0]!.text).toBe('HM Inspectorate of Prisons’ Independent Review of Progress judged: Reasonable progress.');
+  });
+
+  it('gives every entry a unique urn:uuid id made from its plan and date, not from the site\'s address', () => {
+    const ids = entries.map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const e of entries) expect(e.id).toBe(`urn:uuid:${uuidV5(e.key)}`);
+    expect(entries[1]!.key).toBe('progress/fairfield-2024/2025-02-01');
+    expect(entries[6]!.key).toBe('plan/fairfield-2024');
+  });
+
+  it('keeps the newest entries only, up to the limit', () => {
+    expect(feedEntries(site, 3)).toEqual(entries.slice(0, 3));
+  });
+
+  it('is the same every time', () => {
+    expect(feedEntries(fixtureSite())).toEqual(entries);
+  });
+});
+
+/** Reads a feed strictly and checks what RFC 4287 requires of it; returns the root. */
+function readFeed(xml: string): XmlElement {
+  const feed = parseXml(xml);
+  expect(feed).toMatchObject({ local: 'feed', namespace: ATOM });
+  for (const element of [feed, ...childElements(feed, 'entry')]) {
+    for (const required of ['id', 'title', 'updated']) onlyChild(element, required);
+    expect(textOf(onlyChild(element, 'updated'))).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00Z$/);
+    expect(textOf(onlyChild(element, 'id'))).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
+    expect(childElements(element, 'link').filter((l) => (l.attributes.rel ?? 'alternate') === 'alternate')).toHaveLength(1);
+  }
+  expect(textOf(onlyChild(onlyChild(feed, 'author'), 'name'))).toMatch(/\S/);
+  expect(childElements(feed, 'link').filter((l) => l.attributes.rel === 'self')).toHaveLength(1);
+  return feed;
+}
+
+describe('atomFeed', () => {
+  const site = fixtureSite();
+  const absolute = (p: string) => absoluteUrl(p, 'https://example.org')!;
+  const xml = atomFeed(site, { title: 'Prison inspection action plans', url: absolute });
+
+  it('is well-formed Atom with the feed\'s id, title, updated, author, self and alternate links', () => {
+    const feed = readFeed(xml);
+    expect(textOf(onlyChild(feed, 'title'))).toBe('Prison inspection action plans');
+    expect(textOf(onlyChild(feed, 'id'))).toBe(`urn:uuid:${uuidV5('feed')}`);
+    const links = Object.fromEntries(childElements(feed, 'link').map((l) => [l.attributes.rel, l.attributes]));
+    expect(links.self).toEqual({ rel: 'self', type: 'application/atom+xml', href: 'https://example.org/feed.xml' });
+    expect(links.alternate).toEqual({ rel: 'alternate', type: 'text/html', href: 'https://example.org/' });
+  });
+
+  it('is updated at its newest entry\'s date, not at the time it was built', () => {
+    const feed = readFeed(xml);
+    expect(textOf(onlyChild(feed, 'updated'))).toBe('2025-03-10T00:00:00Z');
+    expect(atomFeed(site, { title: 'T', url: absolute })).toBe(atomFeed(fixtureSite(), { title: 'T', url: absolute }));
+  });
+
+  it('is updated at the "as at" date where it has no entries', () => {
+    const feed = readFeed(atomFeed(site, { title: 'T', url: absolute, limit: 0 }));
+    expect(childElements(feed, 'entry')).toEqual([]);
+    expect(textOf(onlyChild(feed, 'updated'))).toBe(atomDate(AS_AT));
+  });
+
+  it('has every entry, newest first, with its title, date, link, summary and content read back exactly', () => {
+    const feed = readFeed(xml);
+    const entries = feedEntries(site);
+    const read = childElements(feed, 'entry');
+    expect(read).toHaveLength(entries.length);
+    read.forEach((entry, i) => {
+      const expected = entries[i]!;
+      expect(textOf(onlyChild(entry, 'id'))).toBe(expected.id);
+      expect(textOf(onlyChild(entry, 'title'))).toBe(expected.title);
+      expect(textOf(onlyChild(entry, 'updated'))).toBe(atomDate(expected.date));
+      expect(onlyChild(entry, 'link').attributes).toEqual({ rel: 'alternate', type: 'text/html', href: `https://example.org${expected.path}` });
+      expect(onlyChild(entry, 'summary').attributes.type).toBe('text');
+      expect(textOf(onlyChild(entry, 'summary'))).toBe(expected.summary);
+      expect(onlyChild(entry, 'content').attributes.type).toBe('html');
+    });
+  });
+
+  it('escapes official text twice in HTML content: once as HTML, once as XML', () => {
+    const feed = readFeed(xml);
+    const first = childElements(feed, 'entry').find((e) => textOf(onlyChild(e, 'updated')).startsWith('2024-08-01'))!;
+    const html = textOf(onlyChild(first, 'content'));
+    expect(html).toContain('<a href="https://example.org/plans/fairfield-2024/#concern-1-action-1">Concern 1, action 1</a>');
+    expect(html).toContain('The strategy was drafted &amp; shared &lt;in draft&gt;.');
+    expect(xml).toContain('drafted &amp;amp; shared &amp;lt;in draft&amp;gt;');
+    const rivermoor = childElements(feed, 'entry').find((e) => textOf(onlyChild(e, 'title')).startsWith('New action plan: HMP & YOI'));
+    expect(rivermoor).toBeDefined();
+  });
+
+  it('uses paths from the site\'s root for links where the site\'s address is not known', () => {
+    const feed = readFeed(atomFeed(site, { title: 'T', url: (p) => p }));
+    const links = childElements(feed, 'link').map((l) => l.attributes.href);
+    expect(links).toEqual(['/feed.xml', '/']);
+    for (const entry of childElements(feed, 'entry')) expect(onlyChild(entry, 'link').attributes.href).toMatch(/^\/plans\/[a-z0-9-]+\/(#[a-z0-9-]+)?$/);
+  });
+});
+
+describe('sitemap', () => {
+  const site = fixtureSite();
+  const entries = sitemapEntries(site);
+
+  it('lists every page of the site but the 404 page, in the order it is browsed', () => {
+    expect(entries.map((e) => e.path)).toEqual([
+      '/',
+      '/establishments/',
+      // By name: "HMP & YOI Rivermoor" before "HMP Fairfield".
+      '/establishments/rivermoor/',
+      '/establishments/fairfield/',
+      '/plans/fairfield-2024/',
+      '/plans/rivermoor-2023/',
+      '/plans/fairfield-2021/',
+      '/themes/',
+      '/themes/violence-reduction/',
+      '/themes/living-conditions/',
+      '/themes/education/',
+      '/progress/',
+      '/search/',
+      '/data/',
+      '/about/',
+      '/accessibility/',
+    ]);
+  });
+
+  it('dates each page by the latest content it shows', () => {
+    const lastmod = Object.fromEntries(entries.map((e) => [e.path, e.lastmod]));
+    expect(lastmod).toMatchObject({
+      // The review of 10 March 2025 is the latest thing by the "as at" date.
+      '/': '2025-03-10',
+      '/plans/fairfield-2024/': '2025-03-10',
+      '/plans/rivermoor-2023/': '2025-02-01',
+      // Its own latest date is the review of 2022, but fairfield-2024 (published 2024-06-01) repeats its concern 1.
+      '/plans/fairfield-2021/': '2024-06-01',
+      '/establishments/rivermoor/': '2025-02-01',
+      '/establishments/fairfield/': '2025-03-10',
+      '/themes/education/': '2025-03-10',
+      '/data/': '2025-03-10',
+      '/progress/': '2025-03-10',
+    });
+    for (const page of ['/search/', '/about/', '/accessibility/']) expect(lastmod[page], page).toBeUndefined();
+    expect(planLastChanged(site.plans.find((p) => p.id === 'rivermoor-2023')!)).toBe('2025-02-01');
+  });
+
+  it('is well-formed XML in the sitemap namespace, with absolute addresses escaped', () => {
+    const xml = sitemapXml([...entries, { path: '/search/?q=a&b' }], (p) => absoluteUrl(p, 'https://example.org')!);
+    const urlset = parseXml(xml);
+    expect(urlset).toMatchObject({ local: 'urlset', namespace: SITEMAP });
+    const urls = childElements(urlset, 'url');
+    expect(urls).toHaveLength(entries.length + 1);
+    urls.forEach((url, i) => {
+      const loc = textOf(onlyChild(url, 'loc'));
+      expect(loc).toBe(i < entries.length ? `https://example.org${entries[i]!.path}` : 'https://example.org/search/?q=a&b');
+      const lastmod = childElements(url, 'lastmod');
+      expect(lastmod.map(textOf)).toEqual(entries[i]?.lastmod ? [entries[i]!.lastmod] : []);
+    });
+    expect(xml).toContain('<loc>https://example.org/search/?q=a&amp;b</loc>');
+  });
+});
+
+describe('absoluteUrl', () => {
+  it('joins the site\'s scheme and host to the path, and is undefined without an address', () => {
+    expect(absoluteUrl('/plans/x/', 'https://example.org')).toBe('https://example.org/plans/x/');
+    expect(absoluteUrl('/plans/x/#concern-1', 'https://example.org/')).toBe('https://example.org/plans/x/#concern-1');
+    expect(absoluteUrl('/', undefined)).toBeUndefined();
+  });
+});
