@@ -14,6 +14,9 @@ export default defineConfig({
   devToolbar: { enabled: false },
   integrations: [actionPlans()],
   vite: {
+    // Astro inlines a page script smaller than this into the HTML; the Content Security Policy
+    // (src/lib/csp.ts) allows no inline script but its own, so every script stays a file.
+    build: { assetsInlineLimit: 0 },
     css: {
       preprocessorOptions: {
         scss: {

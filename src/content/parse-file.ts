@@ -38,11 +38,15 @@ const YAML_ERRORS: Record<string, string> = {
   RESOURCE_EXHAUSTION: 'too many aliases: write the values out instead of repeating them with aliases',
 };
 
+/** The YAML library also reports lists or blocks nested past the stack's depth as RESOURCE_EXHAUSTION. */
+const TOO_DEEP = 'lists or blocks are nested too deeply here: check for a "[" or "{" that is never closed, or indentation that keeps growing';
+
 function syntaxDetail(code: string, message: string): string {
   if (/^Flow (sequence|mapping)/.test(message)) {
     return 'a "[" or "{" on this line or the one above is not closed: close it, or put text that starts with "[" or "{" in quotes';
   }
   if (/^Missing closing .?quote/i.test(message)) return 'a quoted text is not closed: add the closing quote';
+  if (code === 'RESOURCE_EXHAUSTION' && !/alias/i.test(message)) return TOO_DEEP;
   return YAML_ERRORS[code] ?? message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
 }
 
@@ -116,7 +120,7 @@ export function parseFile(file: string, source: string): ParsedFile {
       const { line, column } = position(offset);
       at(line, column, `the YAML cannot be read: ${YAML_ERRORS.BAD_ALIAS}`);
     } else {
-      at(1, 1, `the YAML cannot be read: ${/alias/i.test(message) ? YAML_ERRORS.RESOURCE_EXHAUSTION : message}`);
+      at(1, 1, `the YAML cannot be read: ${/alias/i.test(message) ? YAML_ERRORS.RESOURCE_EXHAUSTION : error instanceof RangeError ? TOO_DEEP : message}`);
     }
     return { ...none, body };
   }

@@ -20,7 +20,17 @@ export function formatProblem(p: Problem): string {
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path.map(String).join('.');
+  return path.map((key) => printable(String(key))).join('.');
+}
+
+/**
+ * Text from a content file as it may be shown in a problem: line breaks and other control
+ * characters written as escapes ("\n", "\u001b"), so every problem stays on one line and no
+ * terminal escape in a file reaches the terminal or a CI annotation.
+ */
+export function printable(text: string): string {
+  const escapes: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => escapes[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Problems in a stable order: by file, then by position, so output never shuffles between runs. */
@@ -46,8 +56,10 @@ export function describeValue(value: unknown): string {
   if (value === null) return 'an empty value';
   if (Array.isArray(value)) return value.length ? 'a list' : 'an empty list';
   if (typeof value === 'string') {
-    const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
-    return value.trim() ? `"${shown}"` : 'empty text';
+    // Cut by code points, so an emoji is never cut in half (122 code units hold over 60 of them).
+    const chars = [...value.slice(0, 122)];
+    const shown = chars.length > 60 ? `${chars.slice(0, 57).join('')}...` : value;
+    return value.trim() ? `"${printable(shown)}"` : 'empty text';
   }
   if (typeof value === 'object') return 'a block of fields';
   return `${typeof value === 'number' ? 'the number' : 'the value'} ${String(value)}`;
@@ -77,8 +89,8 @@ export function describeIssue(issue: core.$ZodIssue): string {
         return 'an action has no "status" field: its status comes from its latest update. Write it under "updates:" as "- date: YYYY-MM-DD" with "status: ..." on the next line';
       }
       return issue.keys.length === 1
-        ? `unknown field "${issue.keys[0]}": check its spelling against the content format, or remove it`
-        : `unknown fields ${issue.keys.map((k) => `"${k}"`).join(', ')}: check their spelling against the content format, or remove them`;
+        ? `unknown field "${printable(issue.keys[0]!)}": check its spelling against the content format, or remove it`
+        : `unknown fields ${issue.keys.map((k) => `"${printable(k)}"`).join(', ')}: check their spelling against the content format, or remove them`;
     case 'invalid_union': {
       // A discriminated union reports the whole block as its input: what the editor wrote is the
       // value of the discriminating field (`format: concern`), or nothing when that line is missing.
