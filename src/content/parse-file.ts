@@ -94,8 +94,10 @@ export function parseFile(file: string, source: string): ParsedFile {
   };
 
   // Only the first syntax error is told: the ones after it are nearly always the parser losing
-  // its place because of it, and would send the editor to lines that are fine.
-  const [error] = doc.errors;
+  // its place because of it, and would send the editor to lines that are fine. The YAML library
+  // only warns about a tag it does not know (!!js/function, !foo) and reads the value as text: a
+  // content file has no use for tags, so one is an error rather than a value read some other way.
+  const [error] = [...doc.errors, ...doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED')];
   if (error) {
     const { line, column } = position(error.pos[0]);
     at(line, column, `the YAML cannot be read: ${syntaxDetail(error.code, error.message)}. Fix this first: it can hide other mistakes below it`);

@@ -275,6 +275,11 @@ const CASES: Case[] = [
     files: editPlan(25, 'category: priority', 'category: urgent'),
     expected: [inPlan(25, 15, 'concerns.0.category', 'found "urgent", but it must be "priority" or "key"')],
   },
+  {
+    name: 'a YAML tag that would make the value something other than text (!!js/function)',
+    files: editPlan(5, 'title: "Action Plan: HMP Chelmsford"', 'title: !!js/function "function () {}"'),
+    expected: [inPlan(5, 8, '', 'the YAML cannot be read: the tag on this value is not one YAML knows: remove it')],
+  },
   // Progress (editorial): updates, revised targets, reviews and repeated concerns
   {
     name: 'an update with an unknown status',
