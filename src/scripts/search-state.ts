@@ -33,6 +33,29 @@ export function searchTerm(q: string): string | null {
   return term === '' ? null : term;
 }
 
+/**
+ * Words so common in the plans that a search for them narrows nothing ("use of force" finds the
+ * same concerns as "use force"), while Pagefind would fetch their large index chunks: the chunk
+ * with "of" alone is about 64 kB at 500 plans. "not" and "no" are not here: "not agreed" means
+ * something.
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  'a an and are as at be been by for from has have in into is it its of on or that the their these this those to was were will with'.split(' '),
+);
+
+/**
+ * The term to give Pagefind for the term a reader typed: the words of `searchTerm`, less the
+ * stop words, as long as some other word is left ("use of force" → "use force", but "of" stays
+ * "of"). A phrase in quotes is an exact search in Pagefind, and is given as typed.
+ */
+export function pagefindTerm(q: string): string | null {
+  const term = searchTerm(q);
+  if (term === null || term.includes('"')) return term;
+  const words = term.split(' ');
+  const kept = words.filter((word) => !STOP_WORDS.has(word.toLocaleLowerCase('en-GB').replace(/[^\p{L}\p{N}]/gu, '')));
+  return kept.length ? kept.join(' ') : term;
+}
+
 /** The names of the groups with at least one value chosen. */
 export function chosenGroups(filters: Selections): string[] {
   return Object.keys(filters).filter((name) => (filters[name] ?? []).length > 0);

@@ -3,6 +3,22 @@
  * with Pagefind's JavaScript API as you type and on submit, filters with their counts, results in
  * pages of PAGE_SIZE, and the address kept in step so that reload and back/forward work.
  * The decisions are pure functions in ./search-state.ts; this file only reads and writes the page.
+ *
+ * Pagefind runs twice over, each in a worker of its own, so that counting never holds up results:
+ *
+ * - The results instance loads Pagefind's script, WebAssembly and metadata as the page loads, and
+ *   a search fetches only the index chunks of its words and the filter indexes of the groups it
+ *   filters by. It shows the first results as soon as they come.
+ * - The counts instance loads every filter's index (about 190 kB at 500 plans), once, after the
+ *   first results are shown (on a phone, not until the reader opens the filters), and then counts
+ *   the options for each search after its results are shown. Pagefind counts every value of every
+ *   filter it has loaded on every search, and the time that takes grows with the number of records
+ *   times the number of results (hundreds of milliseconds at 500 plans): done in the same instance,
+ *   it would slow every search.
+ *
+ * While the counts are on their way the filters are marked busy (aria-busy) and the counts left
+ * blank rather than shown wrong. With nothing searched for, the counts are the totals the page was
+ * built with.
  */
 import {
   chosenFilters,
@@ -11,11 +27,11 @@ import {
   isBlank,
   optionCounts,
   pagefindFilters,
+  pagefindTerm,
   PAGE_SIZE,
   queryFromState,
   resultCountText,
   resultView,
-  searchTerm,
   stateFromQuery,
   visibleOptions,
   type FilterCounts,
@@ -36,6 +52,7 @@ interface PagefindResponse {
 }
 interface Pagefind {
   options(options: { baseUrl?: string; excerptLength?: number }): Promise<void>;
+  init(): Promise<void>;
   filters(): Promise<FilterCounts>;
   search(term: string | null, options?: { filters?: PagefindFilters }): Promise<PagefindResponse>;
   preload(term: string): Promise<void>;
@@ -50,14 +67,18 @@ function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   return element as T;
 }
 
-async function loadPagefind(url: string): Promise<{ pagefind: Pagefind; totals: FilterCounts }> {
+/**
+ * Pagefind from `url`. Each distinct `url` is a module of its own, with a worker of its own: the
+ * counts instance is the same script at `pagefind.js?counts`.
+ */
+async function loadPagefind(url: string): Promise<Pagefind> {
   // Built at run time so that Vite leaves it alone: pagefind.js is written after the site is built.
   const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
   // The index's URLs already start with the site's base path.
   await pagefind.options({ baseUrl: '/', excerptLength: 30 });
-  // Loading the filters makes every search answer with counts for each filter value.
-  const totals = await pagefind.filters();
-  return { pagefind, totals };
+  // Starts fetching the WebAssembly and the metadata now, not at the first search.
+  await pagefind.init();
+  return pagefind;
 }
 
 function start(root: HTMLElement): void {
@@ -86,9 +107,24 @@ function start(root: HTMLElement): void {
   const options: Options = Object.fromEntries(
     names.map((name) => [name, boxes.filter((box) => box.name === name).map((box) => box.value)]),
   );
+  // The counts with nothing chosen, which the page was built with.
+  const totals: FilterCounts = Object.fromEntries(
+    names.map((name) => [
+      name,
+      Object.fromEntries(boxes.filter((box) => box.name === name).map((box) => [box.value, Number(box.dataset.total) || 0])),
+    ]),
+  );
 
+  /** The results instance, loading as the page does. */
   const ready = loadPagefind(root.dataset.pagefind!);
   ready.catch(unavailable);
+  /** The counts instance, with every filter's index, loaded when first wanted. */
+  let counter: Promise<Pagefind> | undefined;
+  const counting = (): Promise<Pagefind> =>
+    (counter ??= loadPagefind(`${root.dataset.pagefind!}?counts`).then(async (pagefind) => {
+      await pagefind.filters();
+      return pagefind;
+    }));
 
   let latest = 0; // the newest search: answers to older ones are dropped
   let shownQuery: string | undefined; // the query whose results are on the page, or on their way
@@ -97,6 +133,8 @@ function start(root: HTMLElement): void {
   let loadingMore = false;
   let typingEntry = false; // whether the current history entry is one typing made
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
+  /** A search whose counts wait for every filter's index, and for the filters to be on the screen. */
+  let countsWaiting: { state: SearchState; run: number } | null = null;
 
   const readForm = (): SearchState => ({
     q: input.value,
@@ -133,33 +171,81 @@ function start(root: HTMLElement): void {
     void search(state, ++latest, Math.max(PAGE_SIZE, restored)).catch(unavailable);
   }
 
+  /**
+   * Pagefind's searches for a state: `results()` for its results, and `counts()` for the count
+   * beside each option: the results' counts, and for each chosen group, those of a search without
+   * the group's own filter (options in a group widen).
+   */
+  function searchesFor(pagefind: Pagefind, state: SearchState) {
+    const term = pagefindTerm(state.q);
+    // A search with neither term nor filter would list every record: its counts are the totals.
+    const find = (filters: PagefindFilters): Promise<PagefindResponse> =>
+      term === null && Object.keys(filters).length === 0
+        ? Promise.resolve({ results: [], filters: totals })
+        : pagefind.search(term, { filters });
+    const withChoices = chosenGroups(state.filters);
+    return {
+      results: () => find(pagefindFilters(state.filters)),
+      async counts(): Promise<FilterCounts> {
+        const [main, ...without] = await Promise.all([
+          find(pagefindFilters(state.filters)),
+          ...withChoices.map((name) => find(pagefindFilters(state.filters, name))),
+        ]);
+        return optionCounts(main!.filters, Object.fromEntries(withChoices.map((name, i) => [name, without[i]!.filters])));
+      },
+    };
+  }
+
   async function search(state: SearchState, run: number, count: number): Promise<void> {
-    const { pagefind, totals } = await ready;
+    countsWaiting = null;
     if (isBlank(state)) {
       if (run !== latest) return;
       showCounts(totals, state);
       showResults(null, [], state);
       return;
     }
-    const term = searchTerm(state.q);
-    // A search with neither term nor filter would list every record: its counts are the totals.
-    const find = (filters: PagefindFilters): Promise<PagefindResponse> =>
-      term === null && Object.keys(filters).length === 0
-        ? Promise.resolve({ results: [], filters: totals })
-        : pagefind.search(term, { filters });
-    // One search for the results, and one without each chosen group's own filter for its counts.
-    const withChoices = chosenGroups(state.filters);
-    const [main, ...without] = await Promise.all([
-      find(pagefindFilters(state.filters)),
-      ...withChoices.map((name) => find(pagefindFilters(state.filters, name))),
-    ]);
-    const firstPage = await Promise.all(main!.results.slice(0, count).map((result) => result.data()));
+    const main = await searchesFor(await ready, state).results();
+    const firstPage = await Promise.all(main.results.slice(0, count).map((result) => result.data()));
     if (run !== latest) return;
-    showCounts(optionCounts(main!.filters, Object.fromEntries(withChoices.map((name, i) => [name, without[i]!.filters]))), state);
-    showResults(main!.results, firstPage, state);
+    showResults(main.results, firstPage, state);
+    // Then the counts, once the filters are on the screen (on a phone, when the reader opens them).
+    showCounts(null, state);
+    countsWaiting = { state, run };
+    countWhenSeen();
   }
 
-  function showCounts(counts: FilterCounts, state: SearchState): void {
+  /** Counts the options for the search waiting for them, if the filters are on the screen. */
+  function countWhenSeen(): void {
+    if (!countsWaiting || panel.getClientRects().length === 0) return;
+    const { state, run } = countsWaiting;
+    countsWaiting = null;
+    void (async () => {
+      const pagefind = await counting();
+      // A newer search has come while the counts loaded or counted an older one: it counts its own.
+      if (run !== latest) return;
+      const counts = await searchesFor(pagefind, state).counts();
+      if (run === latest) showCounts(counts, state);
+    })().catch(countsUnavailable);
+  }
+
+  /** Without counts, search still works: the counts are left out rather than shown wrong. */
+  function countsUnavailable(error: unknown): void {
+    console.error('Search cannot count the filters:', error);
+    panel.removeAttribute('aria-busy');
+    for (const count of panel.querySelectorAll('.app-search-filter__count')) count.textContent = '';
+  }
+
+  /**
+   * Shows the count beside each option, and hides those that would give nothing. Null while new
+   * counts are on their way: the filters are marked busy and the counts left blank, not shown wrong.
+   */
+  function showCounts(counts: FilterCounts | null, state: SearchState): void {
+    if (counts === null) {
+      panel.setAttribute('aria-busy', 'true');
+      for (const count of panel.querySelectorAll('.app-search-filter__count')) count.textContent = '';
+      return;
+    }
+    panel.removeAttribute('aria-busy');
     const visible = visibleOptions(options, counts, state.filters);
     for (const group of groups) {
       const name = group.dataset.filter!;
@@ -294,8 +380,8 @@ function start(root: HTMLElement): void {
 
   // Typing searches when it pauses. The first pause adds a history entry, later ones replace it.
   input.addEventListener('input', () => {
-    const term = searchTerm(input.value);
-    if (term) void ready.then(({ pagefind }) => pagefind.preload(term)).catch(() => {});
+    const term = pagefindTerm(input.value);
+    if (term) void ready.then((pagefind) => pagefind.preload(term)).catch(() => {});
     clearTimeout(typingTimer);
     typingTimer = setTimeout(() => {
       const before = location.search;
@@ -339,7 +425,12 @@ function start(root: HTMLElement): void {
 
   more.addEventListener('click', () => void showMore().catch(unavailable));
 
-  toggle.addEventListener('click', () => setFiltersShown(toggle.getAttribute('aria-expanded') !== 'true'));
+  toggle.addEventListener('click', () => {
+    setFiltersShown(toggle.getAttribute('aria-expanded') !== 'true');
+    countWhenSeen();
+  });
+  // A phone turned, or a window widened, may show the filters without the toggle.
+  window.addEventListener('resize', countWhenSeen);
 
   window.addEventListener('popstate', () => {
     typingEntry = false;

@@ -57,7 +57,6 @@ function concernRecord(plan: Plan, concern: Concern): SearchRecord {
       title: `${plan.establishment.name}, ${plan.year} plan, concern ${concern.number}: ${firstWords(text, 70)}`,
       establishment: plan.establishment.name,
       plan: planTitle(plan),
-      plan_url: planPath(plan),
       concern: String(concern.number),
       category: concern.categoryLabel,
       themes: concern.themes.map((t) => t.label).join(', '),
@@ -110,4 +109,17 @@ export function filterOptions(records: SearchRecord[]): Record<FilterName, strin
   return Object.fromEntries(
     FILTERS.map(({ name }) => [name, unique(records.flatMap((r) => r.filters[name] ?? []))]),
   ) as Record<FilterName, string[]>;
+}
+
+/**
+ * How many records have each value of each filter: the counts the search page shows beside its
+ * checkboxes before anything is chosen (what Pagefind's `filters()` would give, without loading
+ * every filter's index to get them).
+ */
+export function filterTotals(records: SearchRecord[]): Record<FilterName, Record<string, number>> {
+  const totals = Object.fromEntries(FILTERS.map(({ name }) => [name, {}])) as Record<FilterName, Record<string, number>>;
+  for (const record of records) {
+    for (const { name } of FILTERS) for (const value of record.filters[name] ?? []) totals[name][value] = (totals[name][value] ?? 0) + 1;
+  }
+  return totals;
 }

@@ -210,10 +210,16 @@ function queryOf(selections: Selections, term?: string): string {
 const box = (page: Page, name: FilterName, value: string) =>
   page.locator(`#search-filters input[type="checkbox"][name="${name}"][value=${JSON.stringify(value)}]`);
 
-/** Waits until the script has loaded Pagefind and written the counts beside the options. */
+/**
+ * Waits until the counts beside the options are written and final. The page is built with the
+ * counts for nothing chosen; after the first search on a page they are blank, and the filters
+ * marked busy, until Pagefind has loaded every filter's index to count them.
+ */
 async function searchReady(page: Page): Promise<void> {
-  await page.waitForFunction(() =>
-    [...document.querySelectorAll('.app-search-filter__count')].some((count) => count.textContent !== ''),
+  await page.waitForFunction(
+    () =>
+      !document.querySelector('#search-filters')?.hasAttribute('aria-busy') &&
+      [...document.querySelectorAll('.app-search-filter__count')].some((count) => count.textContent !== ''),
   );
 }
 
@@ -293,6 +299,7 @@ interface ShownOption {
 
 /** Every option of every group: its count, and whether it (or its group) is hidden. */
 async function shownOptions(page: Page): Promise<Record<string, { hidden: boolean; options: Record<string, ShownOption> }>> {
+  await searchReady(page);
   return page.evaluate(() =>
     Object.fromEntries(
       [...document.querySelectorAll<HTMLElement>('#search-filters [data-filter]')].map((group) => [
@@ -400,6 +407,84 @@ describe(`a search for “${SELF_HARM}”`, () => {
   });
 });
 
+describe('a search with common words', () => {
+  it(`“the ${TERM}” finds what “${TERM}” finds, and says the words as typed`, async () => {
+    // "the" is in nearly every record: the page leaves it out of the search rather than fetch its index.
+    const typed = `the ${TERM}`;
+    await onSearchPage('', async (page) => {
+      await page.locator('#search-q').fill(typed);
+      await page.locator('#search-submit').click();
+      await expectResults(page, matching({}, TERM), typed);
+      expect(stateOf(page)).toEqual({ q: typed, filters: {} });
+    });
+  });
+});
+
+describe('what the page fetches', () => {
+  it('shows the counts it was built with, and fetches no filter index, until something is searched for', async () => {
+    const fetched: string[] = [];
+    const opened = await visit(browser, searchPage(), { beforeLoad: (page) => page.on('request', (r) => fetched.push(new URL(r.url()).pathname)) });
+    try {
+      // Pagefind's WebAssembly and metadata are fetched as the page loads, ready for the first search.
+      await opened.page.waitForLoadState('networkidle');
+      expect(fetched.some((p) => /^\/pagefind\/wasm\./.test(p)), fetched.join('\n')).toBe(true);
+      expect(fetched.some((p) => p.endsWith('.pf_meta')), fetched.join('\n')).toBe(true);
+      expect(fetched.filter((p) => p.startsWith('/pagefind/filter/'))).toEqual([]);
+      const shown = await shownOptions(opened.page);
+      for (const name of FILTER_NAMES) {
+        for (const value of valuesOf(name)) expect(shown[name]?.options[value]?.count, `${name}=${value}`).toBe(` (${matching({ [name]: [value] }).length})`);
+      }
+
+      // The first search fetches every filter's index for the counts, after its results; later
+      // searches need no other.
+      const filterIndexes = () => new Set(fetched.filter((p) => p.startsWith('/pagefind/filter/')));
+      await box(opened.page, 'category', PRIORITY).check();
+      await expectResults(opened.page, matching({ category: [PRIORITY] }));
+      await searchReady(opened.page);
+      await opened.page.waitForLoadState('networkidle');
+      const all = filterIndexes();
+      expect(all.size).toBeGreaterThan(1);
+      await box(opened.page, 'theme', THEME_A).check();
+      await expectResults(opened.page, matching({ category: [PRIORITY], theme: [THEME_A] }));
+      await searchReady(opened.page);
+      expect(filterIndexes()).toEqual(all);
+      expect(opened.problems).toEqual([]);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it('on a phone, fetches the filter indexes for the counts only when the reader opens the filters', async () => {
+    const selections = { category: [PRIORITY] };
+    const fetched: string[] = [];
+    const opened = await visit(browser, searchPage(queryOf(selections, TERM)), {
+      viewport: PHONE,
+      beforeLoad: (page) => page.on('request', (r) => fetched.push(new URL(r.url()).pathname)),
+    });
+    const { page } = opened;
+    try {
+      await expectResults(page, matching(selections, TERM), TERM);
+      await page.waitForLoadState('networkidle');
+      // Only the index of the filter the search uses.
+      const before = fetched.filter((p) => p.startsWith('/pagefind/filter/'));
+      expect(before.length).toBeLessThanOrEqual(1);
+
+      await page.locator('#search-filters-toggle').click();
+      const shown = await shownOptions(page);
+      expect(fetched.filter((p) => p.startsWith('/pagefind/filter/')).length).toBeGreaterThan(before.length);
+      for (const name of FILTER_NAMES) {
+        for (const value of valuesOf(name)) {
+          const count = expectedCount(selections, name, value, TERM);
+          expect(shown[name]?.options[value]?.count, `${name}=${value}`).toBe(` (${count})`);
+        }
+      }
+      expect(opened.problems).toEqual([]);
+    } finally {
+      await opened.close();
+    }
+  });
+});
+
 // ---------------------------------------------------------------------------------------------------
 // Filters
 // ---------------------------------------------------------------------------------------------------
@@ -489,6 +574,7 @@ describe('filters combined', () => {
     await onSearchPage(queryOf(selections), async (page) => {
       await expectResults(page, matching(selections));
       // An owner: another group, so ticking it narrows (AND) to the number beside it.
+      await searchReady(page);
       const owner = await page.locator(`.govuk-checkboxes__item:has(> input[name="owner"][value="${OWNER}"]) .app-search-filter__count`).textContent();
       const withOwner = matching({ ...selections, owner: [OWNER] });
       expect(owner).toBe(` (${withOwner.length})`);

@@ -9,6 +9,7 @@ import {
   matchOption,
   optionCounts,
   pagefindFilters,
+  pagefindTerm,
   queryFromState,
   resultCountText,
   resultView,
@@ -44,6 +45,28 @@ describe('searchTerm', () => {
     expect(searchTerm('mental   health')).toBe('mental health');
     expect(searchTerm('   ')).toBeNull();
     expect(searchTerm('')).toBeNull();
+  });
+});
+
+describe('pagefindTerm', () => {
+  it('leaves out the stop words of a term with other words, whatever their case or punctuation', () => {
+    expect(pagefindTerm('use of force')).toBe('use force');
+    expect(pagefindTerm('  Use  OF   the Force ')).toBe('Use Force');
+    expect(pagefindTerm('the staff, and the prisoners')).toBe('staff, prisoners');
+    expect(pagefindTerm('Head of Healthcare')).toBe('Head Healthcare');
+  });
+
+  it('keeps a term of stop words alone, and words that mean something ("not agreed")', () => {
+    expect(pagefindTerm('of')).toBe('of');
+    expect(pagefindTerm('to the')).toBe('to the');
+    expect(pagefindTerm('not agreed')).toBe('not agreed');
+    expect(pagefindTerm('in-cell telephones')).toBe('in-cell telephones');
+    expect(pagefindTerm('self-harm')).toBe('self-harm');
+  });
+
+  it('gives a phrase in quotes (an exact search) as typed, and null for a blank term', () => {
+    expect(pagefindTerm('"use of force"')).toBe('"use of force"');
+    expect(pagefindTerm('   ')).toBeNull();
   });
 });
 
