@@ -6,8 +6,9 @@
 import type { Concern, Establishment, Plan, Site } from '../content/model.ts';
 import { markdownToPlainText } from '../govuk/markdown.ts';
 import { firstWords } from '../lib/format.ts';
+import { TARGET_PASSED } from '../lib/progress.ts';
 import { NOT_STATED } from '../lib/status.ts';
-import { establishmentPath, planPath } from '../lib/urls.ts';
+import { concernPath, establishmentPath, planPath } from '../lib/urls.ts';
 
 /** The filters every record may carry, in the order the search page shows them. */
 export const FILTERS = [
@@ -50,7 +51,7 @@ function concernRecord(plan: Plan, concern: Concern): SearchRecord {
   const text = markdownToPlainText(concern.text);
   const actions = concern.actions.map((a) => [markdownToPlainText(a.text), a.owner ?? '', a.target ?? ''].join(' '));
   return {
-    url: `${planPath(plan)}#${concern.anchor}`,
+    url: concernPath({ plan, concern }),
     content: [text, ...actions].join('\n'),
     language: 'en',
     meta: {
@@ -68,7 +69,8 @@ function concernRecord(plan: Plan, concern: Concern): SearchRecord {
       category: [categoryValue(concern)],
       theme: unique(concern.themes.map((t) => t.label)),
       area: unique(concern.themes.map((t) => t.areaLabel)),
-      status: unique(concern.actions.map((a) => a.statusLabel)),
+      // "Target date passed" sits with the statuses, so the progress page's counts link to a search for it.
+      status: unique([...concern.actions.map((a) => a.statusLabel), ...(concern.actions.some((a) => a.targetPassed) ? [TARGET_PASSED] : [])]),
       owner: unique(concern.actions.map((a) => a.owner ?? NOT_STATED)),
       target_year: unique(concern.actions.flatMap((a) => (a.targetMonth ? [a.targetMonth.slice(0, 4)] : []))),
       plan_year: [String(plan.year)],

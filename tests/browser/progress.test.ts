@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { loadContent } from '../../src/content/load.ts';
 import { resultCountText } from '../../src/scripts/search-state.ts';
-import type { Site } from '../../src/content/model.ts';
+import type { Action, Site } from '../../src/content/model.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { ROOT } from '../support/build-site.ts';
 import { address, axeViolations, DESKTOP, PHONE, visit, type Visit } from './helpers.ts';
@@ -306,15 +306,22 @@ describe('/progress/', () => {
     }
   });
 
-  it('follows a count to a search that finds those concerns', async () => {
-    const { page: search, close } = await visit(browser, at('/search/?establishment=HMP+Northgate&status=Completed'));
+  it.each([
+    ['Completed', (a: Action) => a.status === 'completed'],
+    ['Target date passed', (a: Action) => a.targetPassed],
+  ] as const)('follows the "%s" count to a search that finds those concerns', async (status, matches) => {
+    const cell = countCell(page, 'HMP Northgate', status === 'Completed' ? 1 : 4);
+    const href = (await cell.locator('a').getAttribute('href'))!;
+    const { page: search, close } = await visit(browser, at(href));
     try {
       const expected = site.plans
         .filter((p) => p.establishment.id === 'northgate')
-        .flatMap((p) => p.concerns.filter((c) => c.actions.some((a) => a.status === 'completed')));
+        .flatMap((p) => p.concerns.filter((c) => c.actions.some(matches)).map((c) => `/plans/${p.id}/#${c.anchor}`));
       expect(expected.length).toBe(2);
       await search.waitForFunction(() => /\d/.test(document.querySelector('#search-status')?.textContent ?? ''), null, { timeout: 20_000 });
       expect(normalise(await search.locator('#search-status').innerText())).toBe(resultCountText(expected.length, ''));
+      const links = await search.locator('#search-results a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname + new URL((a as HTMLAnchorElement).href).hash));
+      expect(links.sort()).toEqual(expected.sort());
     } finally {
       await close();
     }

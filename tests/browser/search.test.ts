@@ -106,7 +106,8 @@ const ENTRIES: Entry[] = [
           category: [categoryOf(concern)],
           theme: concern.themes.map((t) => t.label),
           area: concern.themes.map((t) => t.areaLabel),
-          status: concern.actions.map((a) => a.statusLabel),
+          // An action past its target date also puts the concern under "Target date passed".
+          status: [...concern.actions.map((a) => a.statusLabel), ...concern.actions.filter((a) => a.targetPassed).map(() => 'Target date passed')],
           owner: concern.actions.map((a) => a.owner ?? NOT_STATED),
           target_year: concern.actions.flatMap((a) => (a.targetMonth ? [a.targetMonth.slice(0, 4)] : [])),
           plan_year: [String(plan.year)],
