@@ -21,7 +21,7 @@ import { CONTENT_SECURITY_POLICY, CSP_DIRECTIVES, JS_ENABLED_SCRIPT, cspHash } f
 import { launchBrowser } from '../support/browser.ts';
 import { parseTags } from '../support/link-check.ts';
 import { sitePages } from '../support/serve.ts';
-import { address } from './helpers.ts';
+import { address, NOT_FOUND_PAGE, UNKNOWN_PATH } from './helpers.ts';
 
 const siteUrl = inject('siteUrl');
 const siteDir = inject('siteDir');
@@ -33,9 +33,6 @@ const SITES = [
   { name: 'the hostile fixture site', url: hostileUrl, dir: hostileDir },
 ];
 
-/** The 404 page is opened the way a reader meets it: at an address the site does not have. */
-const NOT_FOUND_PAGE = '/404.html';
-const UNKNOWN_PATH = '/no-such-page/';
 
 let browser: Browser;
 beforeAll(async () => {

@@ -12,6 +12,10 @@ export const PHONE: ViewportSize = { width: 390, height: 844 };
 export const PLAN_PATH = '/plans/chelmsford-2024/';
 export const HOSTILE_PLAN_PATH = '/plans/hostile-2024/';
 
+/** The 404 page, and an address the site does not have, where a reader meets it. */
+export const NOT_FOUND_PAGE = '/404.html';
+export const UNKNOWN_PATH = '/no-such-page/';
+
 /** The full address of a site path ("/plans/x/") on a served site ("http://127.0.0.1:1234/"). */
 export function address(siteUrl: string, path: string): string {
   return new URL(path.replace(/^\//, ''), siteUrl).href;

@@ -6,14 +6,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser.ts';
 import { sitePages } from '../support/serve.ts';
-import { address, memoize, visit } from './helpers.ts';
+import { address, memoize, visit, NOT_FOUND_PAGE, UNKNOWN_PATH } from './helpers.ts';
 
 const siteUrl = inject('siteUrl');
 const pages = sitePages(inject('siteDir'));
 
-/** The 404 page is checked the way a reader meets it: at an address the site does not have. */
-const NOT_FOUND_PAGE = '/404.html';
-const UNKNOWN_PATH = '/no-such-page/';
 
 let browser: Browser;
 beforeAll(async () => {
