@@ -1,6 +1,7 @@
 /**
  * Writes a generated estate: realistic but clearly fictional content ("HMP Example ..."
- * establishments, plans marked as generated test data) for measuring the site at scale.
+ * establishments, plans marked as generated test data, with progress: updates, revised targets,
+ * reviews, repeated concerns and change logs) for measuring the site at scale.
  *
  *   npx tsx scripts/generate-estate.ts --plans 500 --out /tmp/estate [--seed 1]
  *
@@ -54,7 +55,9 @@ function main() {
     console.log(
       `Wrote a generated (fictional) estate to ${s.out} in ${seconds} s: ${s.establishments} establishments, ${s.plans} plans ` +
         `(${s.formats.concerns} in the concerns format, ${s.formats.recommendations} in the recommendations format), ` +
-        `${s.concerns} concerns, ${s.actions} actions. It is valid content.`,
+        `${s.concerns} concerns, ${s.actions} actions; progress: ${s.progress.updates} updates on ${s.progress.actionsWithUpdates} actions, ` +
+        `${s.progress.revisedTargets} revised targets, ${s.progress.reviews} review judgements in ${s.progress.plansReviewed} plans, ` +
+        `${s.progress.repeats} repeated concerns, ${s.progress.changes} change log entries. It is valid content.`,
     );
   } catch (error) {
     if (!(error instanceof EstateError)) throw error;

@@ -4,10 +4,13 @@
  * whole prison estate. Every establishment is called "HMP Example <place>", every plan says it is
  * generated fiction, and the folder's README.md says so too.
  *
+ * Plans carry progress where the model has it (addProgress): dated updates, revised targets,
+ * HMIP's review judgements, repeated concerns and change logs, in realistic shares.
+ *
  * The output depends only on the seed and the number of plans (its own seeded PRNG, no clock, no
  * Math.random), so the same command always writes the same bytes.
  *
- * Used by scripts/generate-estate.ts (the command) and scripts/bench-search.ts.
+ * Used by scripts/generate-estate.ts (the command), scripts/bench.ts and scripts/bench-search.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,7 +18,7 @@ import { Document, isScalar, isSeq, Scalar, parse as parseYaml, visit } from 'ya
 import { loadContent } from '../content/load.ts';
 import { formatProblem, type Problem } from '../content/problems.ts';
 import { ThemesFileSchema, type ThemeData } from '../content/schema.ts';
-import { MONTHS } from '../lib/dates.ts';
+import { MONTHS, parseTargetMonth } from '../lib/dates.ts';
 import {
   CONTRACTORS,
   ESTABLISHMENT_TYPES,
@@ -30,9 +33,11 @@ import {
   OTHER_OWNERS,
   PLAN_NOTES,
   RESPONSE_TEXTS,
+  REVISION_REASONS,
   THEME_WEIGHTS,
   THEME_WORDS,
   type ThemeWords,
+  UPDATE_NOTES,
 } from './vocabulary.ts';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
@@ -67,6 +72,8 @@ export interface EstateSummary {
   concerns: number;
   actions: number;
   formats: { concerns: number; recommendations: number };
+  /** The progress recorded: updates and revised targets of actions, reviews and repeats of concerns, change log entries of plans. */
+  progress: { updates: number; actionsWithUpdates: number; revisedTargets: number; reviews: number; plansReviewed: number; repeats: number; changes: number };
   files: number;
 }
 
@@ -345,6 +352,37 @@ const STATUS_WEIGHTS = [
   ['no-update', 17],
 ] as const;
 
+/** An action as generated, with the status its updates are to reach (removed before writing). */
+interface GeneratedAction {
+  text: string;
+  owner: string | null;
+  target: string | null;
+  status?: string;
+  revisedTargets?: { date: string; target: string; reason: string; source?: string }[];
+  updates?: { date: string; status: string; note?: string; source?: string }[];
+}
+
+interface GeneratedConcern {
+  number: number;
+  themes: string[];
+  actions: GeneratedAction[];
+  reviews?: { date: string; judgement: string; url: string }[];
+  repeats?: { plan: string; concern: number };
+  [field: string]: unknown;
+}
+
+interface GeneratedPlan {
+  id: string;
+  format: string;
+  inspection: { periods: { start: string; end: string }[] };
+  reportPublished: { date: string };
+  planSubmitted: { date: string };
+  provenance: { retrieved: string };
+  changes?: { date: string; note: string }[];
+  concerns: GeneratedConcern[];
+  [field: string]: unknown;
+}
+
 interface Context {
   rng: Random;
   seed: number;
@@ -418,8 +456,10 @@ function makeActions(ctx: Context, themes: ThemeData[]) {
     const target = makeTarget(ctx.submitted, Math.max(0, base + rng.int(-1, 3)), estatesWork, rng);
     let status: string = 'no-update';
     if (ctx.hasUpdates) status = target === 'Completed' ? (rng.chance(0.85) ? 'completed' : 'in-progress') : rng.weighted(STATUS_WEIGHTS);
-    const updates = status === 'no-update' ? [] : [{ date: iso(addDays(ctx.submitted, rng.int(90, 400))), status }];
-    return { text, owner, target, ...(updates.length ? { updates } : {}) };
+    // Drawn as before (the estate's text stays the same); the progress pass (addProgress) writes the
+    // updates that lead to this status, on the plan's progress report dates.
+    if (status !== 'no-update') rng.int(90, 400);
+    return { text, owner, target, status } as GeneratedAction;
   });
 }
 
@@ -604,7 +644,141 @@ function makePlan(slot: PlanSlot, seed: number, themes: ThemeData[]) {
     `This is **generated test data**: ${est.name} does not exist, and this plan, its inspection and every concern and action in it are invented by scripts/generate-estate.ts.`,
     `HM Inspectorate of Prisons inspects prisons and reports on the treatment of and conditions for prisoners. HMPPS answers each report with an action plan that says what will be done about each ${format === 'concerns' ? 'concern' : 'recommendation'}, who is responsible and by when.`,
   ].join('\n\n');
-  return { data, body };
+  return { data: data as GeneratedPlan, body };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Progress
+
+/**
+ * The last day anything in the estate happens: progress is reported up to it and no later, so the
+ * site's "as at" date (the latest date in the content) is the same whatever the draw.
+ */
+export const PROGRESS_UNTIL = '2026-06-30';
+
+/** The updates that lead to each final status, oldest first: one is chosen, and as many as there are reports. */
+const STATUS_PATHS: Record<string, readonly (readonly string[])[]> = {
+  completed: [['completed'], ['in-progress', 'completed'], ['not-started', 'in-progress', 'completed']],
+  'in-progress': [['in-progress'], ['not-started', 'in-progress'], ['in-progress', 'in-progress']],
+  'not-started': [['not-started']],
+  'not-completed': [['not-completed'], ['in-progress', 'not-completed']],
+  'no-longer-applicable': [['no-longer-applicable'], ['in-progress', 'no-longer-applicable']],
+};
+
+const JUDGEMENT_WEIGHTS = [
+  ['no-meaningful-progress', 12],
+  ['insufficient-progress', 30],
+  ['reasonable-progress', 38],
+  ['good-progress', 20],
+] as const;
+
+const parseIso = (d: string) => new Date(`${d}T00:00:00Z`);
+const monthAfter = (month: string, add: number) => {
+  const [y, m] = month.split('-').map(Number);
+  return utc(y!, m! + add, 1);
+};
+
+/**
+ * Adds the progress the model can hold, in realistic shares, from its own seeded draws (so the rest
+ * of the estate is the same with or without it):
+ * - updates: plans whose actions have a status (about a quarter) get progress reports every six to
+ *   nine months after submission; each action's updates lead to its status over those reports, some
+ *   with a note, and each report's updates cite it as their source;
+ * - revised targets: about one open action in eight of a plan with reports (one in thirty
+ *   otherwise) whose target names a month gets a later one, with a reason, sometimes twice;
+ * - reviews: about a quarter of plans from 2019 get an HMIP Independent Review of Progress eight to
+ *   fourteen months after the report, judging the priority concerns (or main recommendations) and
+ *   some others;
+ * - repeats: about one concern in seven of a later plan repeats a concern of the establishment's
+ *   previous plan with the same leading theme;
+ * - changes: every plan's change log starts "First published.", then notes each report and review added.
+ * Nothing is dated after PROGRESS_UNTIL.
+ */
+function addProgress(plan: GeneratedPlan, earlier: GeneratedPlan | undefined, seed: number, est: EstablishmentOut): GeneratedPlan {
+  const rng = new Random(`${seed}:${plan.id}:progress`);
+  const until = parseIso(PROGRESS_UNTIL);
+  const submitted = parseIso(plan.planSubmitted.date);
+  const source = (what: string) => `https://example.org/generated-estate/${plan.id}/${what}`;
+  const changes: { date: string; note: string }[] = [{ date: plan.provenance.retrieved, note: 'First published.' }];
+
+  // Progress reports: dates on which HMPPS reported progress on every action with a status.
+  const statused = plan.concerns.some((c) => c.actions.some((a) => a.status && a.status !== 'no-update'));
+  const reports: Date[] = [];
+  if (statused) {
+    for (let d = addDays(submitted, rng.int(120, 240)); reports.length < 3 && d <= until; d = addDays(d, rng.int(150, 270))) reports.push(d);
+  }
+  const reportsUsed = new Set<number>();
+
+  for (const concern of plan.concerns) {
+    for (const action of concern.actions) {
+      const status = action.status;
+      delete action.status;
+      // Revised targets: only where the target names a month, so the new one can be later.
+      const month = parseTargetMonth(action.target);
+      const revisions: NonNullable<GeneratedAction['revisedTargets']> = [];
+      // Not for an action already finished with: a revision moves work that is still to do.
+      const open = !status || ['no-update', 'not-started', 'in-progress'].includes(status);
+      if (month && open && rng.chance(reports.length ? 1 / 8 : 1 / 30)) {
+        let date = reports.length ? reports[rng.int(0, reports.length - 1)]! : addDays(submitted, rng.int(60, 200));
+        let current = month;
+        for (let n = 0; n < (rng.chance(0.2) ? 2 : 1) && date <= until; n++) {
+          // Later than the target it replaces, and than the day it was set.
+          const fromDate = `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
+          const target = monthAfter(current > fromDate ? current : fromDate, rng.int(2, 9));
+          revisions.push({
+            date: iso(date),
+            target: `${monthName(target)} ${target.getUTCFullYear()}`,
+            reason: rng.pick(REVISION_REASONS),
+            ...(rng.chance(0.4) ? { source: source(`revised-targets-${iso(date)}`) } : {}),
+          });
+          current = `${target.getUTCFullYear()}-${String(target.getUTCMonth() + 1).padStart(2, '0')}`;
+          date = addDays(date, rng.int(90, 240));
+        }
+      }
+      const updates: NonNullable<GeneratedAction['updates']> = [];
+      if (status && status !== 'no-update' && reports.length) {
+        const path = rng.pick(STATUS_PATHS[status]!).slice(-reports.length);
+        path.forEach((step, i) => {
+          reportsUsed.add(i);
+          const note = rng.chance(0.35) ? fill(rng.pick(UPDATE_NOTES[step]!), { est: est.name }, rng) : undefined;
+          updates.push({ date: iso(reports[i]!), status: step, ...(note ? { note } : {}), ...(rng.chance(0.8) ? { source: source(`progress-report-${i + 1}`) } : {}) });
+        });
+      }
+      const { text, owner, target } = action;
+      Object.keys(action).forEach((k) => delete (action as unknown as Record<string, unknown>)[k]);
+      Object.assign(action, { text, owner, target, ...(revisions.length ? { revisedTargets: revisions } : {}), ...(updates.length ? { updates } : {}) });
+    }
+  }
+  for (const i of [...reportsUsed].sort((a, b) => a - b)) {
+    changes.push({ date: iso(addDays(reports[i]!, rng.int(7, 30))), note: `Added the progress updates HMPPS reported on ${writeDate(reports[i]!, false)}.` });
+  }
+
+  // An Independent Review of Progress: HMIP's judgement on the concerns it followed up.
+  const year = parseIso(plan.inspection.periods[0]!.start).getUTCFullYear();
+  const reviewDate = addDays(parseIso(plan.reportPublished.date), rng.int(240, 420));
+  if (year >= 2019 && reviewDate <= until && rng.chance(0.25)) {
+    let reviewed = 0;
+    for (const concern of plan.concerns) {
+      const main = concern.category === 'priority' || concern.category === 'Main recommendations';
+      if (!(main || rng.chance(0.2))) continue;
+      concern.reviews = [{ date: iso(reviewDate), judgement: rng.weighted(JUDGEMENT_WEIGHTS), url: source('independent-review-of-progress') }];
+      reviewed += 1;
+    }
+    if (reviewed) changes.push({ date: iso(addDays(reviewDate, rng.int(7, 30))), note: "Added HMIP's Independent Review of Progress judgements." });
+  }
+
+  // Repeated concerns: the previous plan for the establishment raised the same thing.
+  if (earlier && earlier.inspection.periods[0]!.start < plan.inspection.periods[0]!.start) {
+    for (const concern of plan.concerns) {
+      if (!rng.chance(1 / 7)) continue;
+      const match = earlier.concerns.find((c) => c.themes[0] === concern.themes[0]);
+      if (match) concern.repeats = { plan: earlier.id, concern: match.number };
+    }
+  }
+
+  changes.sort((a, b) => a.date.localeCompare(b.date));
+  const { concerns, ...head } = plan;
+  return { ...head, changes, concerns } as GeneratedPlan;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -621,7 +795,11 @@ function toYaml(data: unknown): string {
       const value = pair.value;
       if (isScalar(value) && typeof value.value === 'string') {
         if (QUOTED_KEYS.has(key)) value.type = Scalar.QUOTE_DOUBLE;
-        else if (key === 'text' || key === 'note') value.type = value.value.includes('\n') ? Scalar.BLOCK_LITERAL : Scalar.BLOCK_FOLDED;
+        else if (key === 'text' || key === 'note') {
+          // Long text as a block, as editors write it; a short note ("First published.") on its line.
+          if (value.value.includes('\n')) value.type = Scalar.BLOCK_LITERAL;
+          else if (value.value.length > 60) value.type = Scalar.BLOCK_FOLDED;
+        }
       }
       if (key === 'themes' && isSeq(value)) value.flow = true;
     },
@@ -688,6 +866,8 @@ Never copy these files into \`content/\`.
 - Plans: ${options.plans}
 - Establishments: ${options.establishments}
 - Themes: copied from the real \`content/themes.yaml\`
+- Progress: invented updates, revised targets, HMIP reviews, repeated concerns and change logs, none
+  dated after ${PROGRESS_UNTIL}; their links go to example.org
 
 Written again, byte for byte, by:
 
@@ -731,14 +911,32 @@ export function generateEstate(options: EstateOptions): EstateSummary {
     concerns: 0,
     actions: 0,
     formats: { concerns: 0, recommendations: 0 },
+    progress: { updates: 0, actionsWithUpdates: 0, revisedTargets: 0, reviews: 0, plansReviewed: 0, repeats: 0, changes: 0 },
     files: 0,
   };
+  const previous = new Map<string, GeneratedPlan[]>();
   for (const slot of slots) {
-    const { data, body } = makePlan(slot, seed, themes);
+    const made = makePlan(slot, seed, themes);
+    // The establishment's latest plan from an earlier inspection, for repeated concerns.
+    const before = (previous.get(slot.establishment.id) ?? [])
+      .filter((p) => p.inspection.periods[0]!.start < made.data.inspection.periods[0]!.start)
+      .sort((a, b) => a.inspection.periods[0]!.start.localeCompare(b.inspection.periods[0]!.start))
+      .at(-1);
+    const data = addProgress(made.data, before, seed, slot.establishment);
+    previous.set(slot.establishment.id, [...(previous.get(slot.establishment.id) ?? []), data]);
     summary.formats[data.format as 'concerns' | 'recommendations'] += 1;
     summary.concerns += data.concerns.length;
-    summary.actions += data.concerns.reduce((n, c) => n + c.actions.length, 0);
-    files.push([`plans/${slot.establishment.id}/${slot.id}.md`, `---\n${header(seed)}${toYaml(data)}---\n${body}\n`]);
+    const actions = data.concerns.flatMap((c) => c.actions);
+    summary.actions += actions.length;
+    const p = summary.progress;
+    p.updates += actions.reduce((n, a) => n + (a.updates?.length ?? 0), 0);
+    p.actionsWithUpdates += actions.filter((a) => a.updates?.length).length;
+    p.revisedTargets += actions.reduce((n, a) => n + (a.revisedTargets?.length ?? 0), 0);
+    p.reviews += data.concerns.reduce((n, c) => n + (c.reviews?.length ?? 0), 0);
+    p.plansReviewed += data.concerns.some((c) => c.reviews?.length) ? 1 : 0;
+    p.repeats += data.concerns.filter((c) => c.repeats).length;
+    p.changes += data.changes?.length ?? 0;
+    files.push([`plans/${slot.establishment.id}/${slot.id}.md`, `---\n${header(seed)}${toYaml(data)}---\n${made.body}\n`]);
   }
 
   for (const [rel, text] of files) {

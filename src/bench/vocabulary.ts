@@ -914,3 +914,40 @@ export const GROUPS = [
 ];
 
 export const CONTRACTORS = ['Example Custodial Services Ltd (fictional contractor)', 'Example Justice Partners Ltd (fictional contractor)'];
+
+/** What a progress update says, by the status it reports ({est} is the establishment). */
+export const UPDATE_NOTES: Record<string, readonly string[]> = {
+  'not-started': [
+    'Work has not yet started; it is scheduled once the staffing review is complete.',
+    'Awaiting the outcome of the regional funding decision before work can begin.',
+  ],
+  'in-progress': [
+    'A working group has been set up and meets monthly; the first actions are complete.',
+    'Training has been delivered to about half of the staff concerned, with the rest booked.',
+    'The revised procedure has been drafted and is with the Senior Leadership Team for approval.',
+    'Progress is reviewed at the monthly Safety meeting at {est}.',
+  ],
+  completed: [
+    'Completed: the new arrangements are in place and are checked in the quarterly audit.',
+    'Completed and embedded in routine practice; evidence is held by the Head of Function.',
+    'The action is complete. Compliance checks since have found the new process followed.',
+  ],
+  'not-completed': [
+    'Not completed: the work was stopped when the regime was restricted and has not restarted.',
+    'Not completed within the plan; the concern has been carried into the local improvement plan.',
+  ],
+  'no-longer-applicable': [
+    'No longer applicable following the change in the role of the establishment.',
+    'Superseded by a national policy that now covers this area.',
+  ],
+};
+
+/** Why a target date was moved. */
+export const REVISION_REASONS = [
+  'Delayed by staff shortages in the department responsible.',
+  'The work depends on national funding, which was confirmed later than expected.',
+  'The contractor could not start until the following quarter.',
+  'Rescheduled to follow the completion of the wing refurbishment.',
+  'Delayed while a new Head of Function was appointed.',
+  'Extended to allow the new process to be trialled on one wing first.',
+] as const;

@@ -32,7 +32,8 @@ const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(govukFrontend
   lstripBlocks: true,
 });
 
-const templates = new Map<string, nunjucks.Template>();
+type Macro = (params: GovukParams) => unknown;
+const macros = new Map<string, Macro>();
 
 // The name is interpolated into a template path, so it is held to the shape
 // of a component folder name: anything else could reach outside components/.
@@ -43,23 +44,39 @@ export function macroName(component: string): string {
   return 'govuk' + component.split('-').map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('');
 }
 
-function templateFor(component: string): nunjucks.Template {
-  const cached = templates.get(component);
+function macroFor(component: string): Macro {
+  const cached = macros.get(component);
   if (cached) return cached;
   if (!COMPONENT_NAME.test(component)) {
     throw new Error(`Invalid govuk-frontend component name: ${JSON.stringify(component)}`);
   }
-  const macro = macroName(component);
-  // Same wrapper govuk-frontend's own renderMacro() uses; the whitespace
-  // control strips the newlines the import and call would otherwise add.
-  const source =
-    `{%- from "govuk/components/${component}/macro.njk" import ${macro} -%}` + `{{- ${macro}(params) -}}`;
-  // Compiled once so each later call only runs the macro. The path is only a
-  // label for nunjucks error messages.
-  const template = new nunjucks.Template(source, env, `govuk/components/${component}/__render.njk`, true);
-  templates.set(component, template);
-  return template;
+  const name = macroName(component);
+  // The component's own macro, taken out of its macro.njk once and then called directly: the
+  // same code govuk-frontend's renderMacro() runs through `{% from ... import %}{{ macro(params) }}`,
+  // without parsing and running that import on every call. The loader is synchronous, so the
+  // callback has run when getExported returns; a missing component throws "template not found".
+  // getExported is part of nunjucks' Template but missing from its type definitions.
+  type Exporting = { getExported(callback: (error: Error | null, exported: Record<string, unknown>) => void): void };
+  let exported: Record<string, unknown> | undefined;
+  (env.getTemplate(`govuk/components/${component}/macro.njk`, true) as unknown as Exporting).getExported((error, result) => {
+    if (error) throw error;
+    exported = result;
+  });
+  const macro = exported?.[name];
+  if (typeof macro !== 'function') throw new Error(`govuk-frontend's ${component} component has no ${name} macro.`);
+  macros.set(component, macro as Macro);
+  return macro as Macro;
 }
+
+/**
+ * Rendered components by component and params. A macro's output depends only on its params, and a
+ * site renders the same small components (a status tag, an action's owner and target) many times
+ * over: building the whole estate, four calls in five repeat an earlier one. Bounded, so a
+ * long dev server session cannot grow it without limit; large params (rendered once) are not kept.
+ */
+const rendered = new Map<string, string>();
+const MAX_RENDERED = 20_000;
+const MAX_KEY_LENGTH = 4_000;
 
 /**
  * Render a govuk-frontend component macro, e.g. `govuk('summary-list', { rows })`.
@@ -67,5 +84,14 @@ function templateFor(component: string): nunjucks.Template {
  * throws ("template not found") on first use.
  */
 export function govuk(component: string, params: GovukParams = {}): string {
-  return templateFor(component).render({ params }).trim();
+  const macro = macroFor(component);
+  const key = `${component}\u0000${JSON.stringify(params)}`;
+  const cached = rendered.get(key);
+  if (cached !== undefined) return cached;
+  const html = String(macro(params)).trim();
+  if (key.length <= MAX_KEY_LENGTH) {
+    if (rendered.size >= MAX_RENDERED) rendered.clear();
+    rendered.set(key, html);
+  }
+  return html;
 }

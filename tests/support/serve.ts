@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -29,18 +30,28 @@ export interface Server {
   close(): Promise<void>;
 }
 
+export interface ServeOptions {
+  /**
+   * Gzip text (HTML, CSS, JavaScript, JSON, SVG, XML, CSV) for a client that accepts it, as GitHub
+   * Pages does; other files (fonts, images, Pagefind's own gzipped files) go as they are.
+   */
+  compress?: boolean;
+}
+
 /** Serves `dir` under `base` ("/" or a sub-path such as "/action-plans/"). */
-export async function serve(dir: string, base = '/'): Promise<Server> {
+export async function serve(dir: string, base = '/', options: ServeOptions = {}): Promise<Server> {
   const server = http.createServer((request, response) => {
+    const send = (status: number, file?: string) =>
+      sendFile(response, status, file, options.compress && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? '')));
     const url = new URL(request.url ?? '/', 'http://localhost');
     let pathname = decodeURIComponent(url.pathname);
-    if (!pathname.startsWith(base)) return send(response, 404, path.join(dir, '404.html'));
+    if (!pathname.startsWith(base)) return send(404, path.join(dir, '404.html'));
     pathname = pathname.slice(base.length - 1);
     let file = path.join(dir, path.normalize(pathname));
-    if (!file.startsWith(dir)) return send(response, 403);
+    if (!file.startsWith(dir)) return send(403);
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    if (fs.existsSync(file)) return send(response, 200, file);
-    return send(response, 404, path.join(dir, '404.html'));
+    if (fs.existsSync(file)) return send(200, file);
+    return send(404, path.join(dir, '404.html'));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -50,12 +61,18 @@ export async function serve(dir: string, base = '/'): Promise<Server> {
   };
 }
 
-function send(response: http.ServerResponse, status: number, file?: string): void {
+function sendFile(response: http.ServerResponse, status: number, file?: string, gzip = false): void {
   if (!file || !fs.existsSync(file)) {
     response.writeHead(status, { 'Content-Type': 'text/plain' }).end(String(status));
     return;
   }
-  response.writeHead(status, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+  const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+  if (gzip && /^text\/|json|javascript|svg|xml/.test(type)) {
+    response.writeHead(status, { 'Content-Type': type, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' });
+    fs.createReadStream(file).pipe(zlib.createGzip()).pipe(response);
+    return;
+  }
+  response.writeHead(status, { 'Content-Type': type });
   fs.createReadStream(file).pipe(response);
 }
 

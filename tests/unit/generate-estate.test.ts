@@ -61,6 +61,50 @@ describe('generateEstate', () => {
     expect(site!.plans.some((p) => p.concerns.some((c) => /self-harm/i.test(c.text)))).toBe(true);
   });
 
+  it('carries progress of every kind the model holds, in realistic shares', () => {
+    // A larger estate, so every kind appears whatever the draw: 40 plans, another seed.
+    const dir = path.join(work, 'progress');
+    const estate = generateEstate({ plans: 40, seed: 3, out: dir });
+    const loaded = loadContent(dir);
+    expect(loaded.ok ? [] : loaded.problems).toEqual([]);
+    if (!loaded.ok) return;
+    const plans = loaded.site.plans;
+    const concerns = plans.flatMap((p) => p.concerns);
+    const actions = concerns.flatMap((c) => c.actions);
+    const share = (n: number, of: number) => n / of;
+
+    // Updates: a minority of actions, some with a history of more than one, oldest first and dated.
+    const updated = actions.filter((a) => a.updates.length > 0);
+    expect(share(updated.length, actions.length)).toBeGreaterThan(0.1);
+    expect(share(updated.length, actions.length)).toBeLessThan(0.5);
+    expect(updated.some((a) => a.updates.length > 1)).toBe(true);
+    expect(updated.some((a) => a.updates.some((u) => u.note))).toBe(true);
+    expect(updated.some((a) => a.updates.some((u) => u.source?.startsWith('https://example.org/')))).toBe(true);
+    for (const a of updated) expect(a.status).toBe(a.updates.at(-1)!.status);
+
+    // Revised targets: a few actions, each later than the target it replaces, with a reason.
+    const revised = actions.filter((a) => a.revisedTargets.length > 0);
+    expect(share(revised.length, actions.length)).toBeGreaterThan(0.005);
+    expect(share(revised.length, actions.length)).toBeLessThan(0.15);
+    for (const a of revised) {
+      for (const r of a.revisedTargets) {
+        expect(r.reason).not.toBe('');
+        expect(r.targetMonth! >= r.date.slice(0, 7)).toBe(true);
+      }
+    }
+
+    // Reviews, repeats and change logs.
+    expect(plans.some((p) => p.concerns.some((c) => c.reviews.length > 0))).toBe(true);
+    expect(plans.filter((p) => p.concerns.some((c) => c.reviews.length > 0)).length).toBeLessThan(plans.length / 2);
+    expect(concerns.some((c) => c.repeats)).toBe(true);
+    expect(share(concerns.filter((c) => c.repeats).length, concerns.length)).toBeLessThan(0.2);
+    for (const p of plans) expect(p.changes[0]?.note).toBe('First published.');
+    expect(plans.some((p) => p.changes.length > 1)).toBe(true);
+
+    expect(estate.progress.updates).toBe(actions.reduce((n, a) => n + a.updates.length, 0));
+    expect(estate.progress.repeats).toBe(concerns.filter((c) => c.repeats).length);
+  });
+
   it('is plainly fiction', () => {
     for (const establishment of site!.establishments) expect(establishment.name).toMatch(/^HMP Example /);
     for (const plan of site!.plans) {

@@ -1,0 +1,143 @@
+/**
+ * Watches a process tree through Linux's /proc: the peak of the whole tree's memory (summed over
+ * every live process, sampled), each process's own peak (VmHWM), and the CPU time each used. A
+ * build is npm, then node running scripts/build.ts, then node running Astro, which starts
+ * Pagefind's binary: the budget is for all of it.
+ *
+ * The tree's memory is the sum of each process's proportional set size (Pss, from smaps_rollup):
+ * its private memory plus its share of pages it shares with others. A plain sum of resident sizes
+ * would count the Node binary's code, resident in all three node processes, three times. Both are
+ * reported.
+ *
+ * Where /proc is missing (not Linux) the watcher reports nothing rather than guess.
+ */
+import fs from 'node:fs';
+
+export interface ProcessFigures {
+  pid: number;
+  /** The command name (/proc/<pid>/comm), such as "node" or "pagefind_extend". */
+  name: string;
+  /** The process's own peak resident memory, in kB (VmHWM). */
+  peakRssKB: number;
+  /** User + system CPU seconds, at the last sample. */
+  cpuSeconds: number;
+}
+
+export interface TreeFigures {
+  /** The highest sum of proportional set sizes over the live processes of the tree at one sample, in kB. */
+  peakTreePssKB: number;
+  /** The highest plain sum of resident sizes at one sample (shared pages counted in each process), in kB. */
+  peakTreeRssKB: number;
+  /** Each process's Pss at the sample with the highest sum, in kB: what the peak is made of. */
+  peakBreakdown: { pid: number; name: string; pssKB: number }[];
+  /** Seconds from the start to that sample. */
+  peakAtSeconds: number;
+  /** The highest VmHWM of any one process, in kB. */
+  peakProcessRssKB: number;
+  /** CPU seconds of every process seen, at its last sample (a process that lived under one interval is missed). */
+  cpuSeconds: number;
+  processes: ProcessFigures[];
+  samples: number;
+  /** The tree's memory (Pss) over time: [seconds since start, MB]. */
+  timeline: [number, number][];
+}
+
+/** The fields of /proc/<pid>/stat after the command name: state is [0], utime [11], stime [12] (clock ticks). */
+export function parseStat(text: string): { state: string; utimeTicks: number; stimeTicks: number } {
+  const rest = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  return { state: rest[0] ?? '?', utimeTicks: Number(rest[11]), stimeTicks: Number(rest[12]) };
+}
+
+/** A "Key:   1234 kB" field of /proc/<pid>/status, in kB (0 where absent). */
+export function statusKB(text: string, key: string): number {
+  const match = new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(text);
+  return match ? Number(match[1]) : 0;
+}
+
+/** Clock ticks per second: 100 on every Linux Node runs on. */
+const TICKS = 100;
+
+const read = (file: string): string | undefined => {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+
+/** The process and all its descendants, from /proc/<pid>/task/<tid>/children. */
+export function descendants(pid: number): number[] {
+  const out: number[] = [];
+  const queue = [pid];
+  while (queue.length) {
+    const p = queue.shift()!;
+    out.push(p);
+    let tasks: string[] = [];
+    try {
+      tasks = fs.readdirSync(`/proc/${p}/task`);
+    } catch {
+      continue;
+    }
+    for (const t of tasks) {
+      const children = read(`/proc/${p}/task/${t}/children`);
+      if (children) queue.push(...children.trim().split(/\s+/).filter(Boolean).map(Number));
+    }
+  }
+  return out;
+}
+
+/** Samples the tree below `pid` every `intervalMs` until stop() is called. */
+export function watchTree(pid: number, intervalMs = 100): { stop(): TreeFigures } {
+  const started = performance.now();
+  const seen = new Map<number, ProcessFigures>();
+  const figures: TreeFigures = { peakTreePssKB: 0, peakTreeRssKB: 0, peakBreakdown: [], peakAtSeconds: 0, peakProcessRssKB: 0, cpuSeconds: 0, processes: [], samples: 0, timeline: [] };
+  const supported = fs.existsSync('/proc/self/status');
+  const sample = () => {
+    if (!supported) return;
+    let tree = 0;
+    let treePss = 0;
+    const breakdown: TreeFigures['peakBreakdown'] = [];
+    for (const p of descendants(pid)) {
+      const status = read(`/proc/${p}/status`);
+      const stat = read(`/proc/${p}/stat`);
+      if (!status || !stat) continue;
+      const { state, utimeTicks, stimeTicks } = parseStat(stat);
+      if (state === 'Z') continue;
+      const rss = statusKB(status, 'VmRSS');
+      tree += rss;
+      const rollup = read(`/proc/${p}/smaps_rollup`);
+      const pss = rollup ? statusKB(rollup, 'Pss') : rss;
+      treePss += pss;
+      const figure = seen.get(p) ?? { pid: p, name: '?', peakRssKB: 0, cpuSeconds: 0 };
+      // Read each time: a process forked to run another program has its parent's name until it does.
+      figure.name = (read(`/proc/${p}/comm`) ?? figure.name).trim();
+      figure.peakRssKB = Math.max(figure.peakRssKB, statusKB(status, 'VmHWM'), rss);
+      figure.cpuSeconds = (utimeTicks + stimeTicks) / TICKS;
+      seen.set(p, figure);
+      breakdown.push({ pid: p, name: figure.name, pssKB: pss });
+    }
+    figures.samples += 1;
+    figures.peakTreeRssKB = Math.max(figures.peakTreeRssKB, tree);
+    const t = Math.round((performance.now() - started) / 100) / 10;
+    if (treePss > figures.peakTreePssKB) {
+      figures.peakTreePssKB = treePss;
+      figures.peakBreakdown = breakdown.sort((a, b) => b.pssKB - a.pssKB);
+      figures.peakAtSeconds = t;
+    }
+    const last = figures.timeline[figures.timeline.length - 1];
+    // One point a second is enough to see the shape.
+    if (!last || t - last[0] >= 1) figures.timeline.push([t, Math.round(treePss / 1024)]);
+  };
+  sample();
+  const timer = setInterval(sample, intervalMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      figures.processes = [...seen.values()].sort((a, b) => b.cpuSeconds - a.cpuSeconds);
+      figures.peakProcessRssKB = Math.max(0, ...figures.processes.map((p) => p.peakRssKB));
+      figures.cpuSeconds = figures.processes.reduce((n, p) => n + p.cpuSeconds, 0);
+      return figures;
+    },
+  };
+}
