@@ -28,7 +28,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runBuild, type BuildResult } from '../src/bench/build.ts';
 import { EstateError, generateEstate, REAL_CONTENT, type EstateSummary } from '../src/bench/estate.ts';
-import { kB, MB, ms, ratio, table } from '../src/bench/format.ts';
+import { kB, MB, ms, ratio, table, wholeOption } from '../src/bench/format.ts';
 import { kindsText, measureSearchPage, PAGE_QUERY_NAMES, pageQueryLabels, type PageQueryName, type PageSummary } from '../src/bench/search-page.ts';
 import { DEFAULT_QUERIES, measureSearch, QUERY_NAMES, queryLabels, type Queries, type QueryName, type Summary } from '../src/bench/search.ts';
 import { siteFigures } from '../src/bench/site.ts';
@@ -57,13 +57,7 @@ if (values.help) {
   console.log(USAGE);
   process.exit(0);
 }
-const whole = (name: string, v: string, min: number) => {
-  if (!/^\d+$/.test(v) || Number(v) < min) {
-    console.error(`--${name} must be a whole number of ${min} or more, not "${v}".\n${USAGE}`);
-    process.exit(2);
-  }
-  return Number(v);
-};
+const whole = (name: string, v: string, min: number) => wholeOption(name, v, min, USAGE);
 const PLANS = whole('plans', values.plans!, 1);
 const SEED = whole('seed', values.seed!, 0);
 const RUNS = whole('runs', values.runs!, 1);

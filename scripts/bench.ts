@@ -29,7 +29,7 @@ import type { Browser } from 'playwright-core';
 import { checkBudgets, type BudgetFigures } from '../src/bench/budgets.ts';
 import { runBuild, type BuildResult } from '../src/bench/build.ts';
 import { EstateError, generateEstate, type EstateSummary } from '../src/bench/estate.ts';
-import { count, kB, marginal, markdownTable, MB, ms, seconds, table } from '../src/bench/format.ts';
+import { count, kB, marginal, markdownTable, MB, ms, seconds, table, wholeOption } from '../src/bench/format.ts';
 import { runLighthouse, type LighthouseResult } from '../src/bench/lighthouse.ts';
 import { measureSearchPage, PAGE_QUERY_NAMES, pageQueryLabels, type PageQueryName, type PageSummary } from '../src/bench/search-page.ts';
 import { DEFAULT_QUERIES, measureSearch, QUERY_NAMES, queryLabels, type QueryName, type Summary } from '../src/bench/search.ts';
@@ -66,13 +66,7 @@ function options() {
     console.log(USAGE);
     process.exit(0);
   }
-  const whole = (name: string, v: string, min: number) => {
-    if (!/^\d+$/.test(v) || Number(v) < min) {
-      console.error(`--${name} must be a whole number of ${min} or more, not "${v}".\n${USAGE}`);
-      process.exit(2);
-    }
-    return Number(v);
-  };
+  const whole = (name: string, v: string, min: number) => wholeOption(name, v, min, USAGE);
   const sizes = [...new Set(values.sizes!.split(',').map((s) => whole('sizes', s.trim(), 1)))].sort((a, b) => a - b);
   return {
     sizes,

@@ -51,3 +51,12 @@ export function markdownTable(headings: string[], rows: (string | number)[][]): 
   const line = (r: (string | number)[]) => `| ${headings.map((_, i) => cell(r[i])).join(' | ')} |`;
   return [line(headings), `| ${headings.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`, ...rows.map(line)].join('\n');
 }
+
+/** A command-line option that must be a whole number of at least `min`; otherwise says so with the usage and exits with 2. */
+export function wholeOption(name: string, value: string, min: number, usage: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < min) {
+    console.error(`--${name} must be a whole number of ${min} or more, not "${value}".\n${usage}`);
+    process.exit(2);
+  }
+  return Number(value);
+}

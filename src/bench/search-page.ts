@@ -18,9 +18,9 @@
  * fetched again by the same page (the page's second Pagefind instance, which counts the filters,
  * loads the same WebAssembly, metadata and index chunks) counts once.
  */
-import zlib from 'node:zlib';
-import type { Browser, Page, Request } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { median } from './format.ts';
+import { gzipHostSize, RequestTracker } from './requests.ts';
 import { pagefindKind } from './site.ts';
 
 export interface PageQueries {
@@ -106,56 +106,13 @@ interface Fetched {
 }
 
 /** Every response from the site the page, and its workers, receive. */
-class SiteTracker {
-  fetched: Fetched[] = [];
-  private inflight = 0;
-  private pending = new Set<Promise<void>>();
-
-  constructor(
-    page: Page,
-    private readonly base: string,
-  ) {
-    const mine = (r: Request) => new URL(r.url()).pathname.startsWith(base);
-    page.on('request', (r) => {
-      if (mine(r)) this.inflight++;
-    });
-    page.on('requestfailed', (r) => {
-      if (mine(r)) this.inflight--;
-    });
-    page.on('requestfinished', (r) => {
-      if (!mine(r)) return;
-      const p = this.record(r).finally(() => {
-        this.inflight--;
-        this.pending.delete(p);
-      });
-      this.pending.add(p);
-    });
-  }
-
-  private async record(request: Request) {
-    const body = await (await request.response())?.body().catch(() => undefined);
-    this.fetched.push({
-      url: request.url(),
-      kind: siteKind(new URL(request.url()).pathname.slice(this.base.length)),
-      bytes: !body ? 0 : body[0] === 0x1f && body[1] === 0x8b ? body.length : Math.min(body.length, zlib.gzipSync(body).length),
-      startedAt: request.timing().startTime,
-    });
-  }
-
-  /** Waits until no request is in flight or being recorded, twice 100 ms apart. */
-  async settle() {
-    for (let quiet = 0; quiet < 2; ) {
-      await Promise.all(this.pending);
-      await new Promise((r) => setTimeout(r, 100));
-      quiet = this.inflight === 0 && this.pending.size === 0 ? quiet + 1 : 0;
-    }
-  }
-
-  take(): Fetched[] {
-    const out = this.fetched;
-    this.fetched = [];
-    return out;
-  }
+function siteTracker(page: Page, base: string): RequestTracker<Fetched> {
+  return new RequestTracker(page, base, async (request) => ({
+    url: request.url(),
+    kind: siteKind(new URL(request.url()).pathname.slice(base.length)),
+    bytes: gzipHostSize(await (await request.response())?.body().catch(() => undefined)),
+    startedAt: request.timing().startTime,
+  }));
 }
 
 export interface PageMeasurement {
@@ -215,7 +172,7 @@ export async function measurePageOnce(
   try {
     await context.addInitScript(PAGE_WATCH);
     const page = await context.newPage();
-    const tracker = new SiteTracker(page, new URL(siteUrl).pathname);
+    const tracker = siteTracker(page, new URL(siteUrl).pathname);
     const status = async () => (await page.locator('#search-status').textContent()) ?? '';
     const query = kind === 'term' ? `?q=${encodeURIComponent(queries.term.cold)}` : '?category=Priority';
 

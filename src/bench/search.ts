@@ -7,9 +7,9 @@
  * The queries use Pagefind's JavaScript API directly from /about/, so they do not depend on the
  * search page's own code.
  */
-import zlib from 'node:zlib';
-import type { Browser, Page, Request } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { median } from './format.ts';
+import { gzipHostSize, RequestTracker } from './requests.ts';
 import { pagefindKind } from './site.ts';
 
 export interface Queries {
@@ -79,63 +79,22 @@ interface Fetched {
 }
 
 /** Every response from under `prefix` (such as /pagefind/) the page, and its workers, receive. */
-class Tracker {
-  fetched: Fetched[] = [];
-  private inflight = 0;
-  private pending = new Set<Promise<void>>();
-
-  constructor(
-    page: Page,
-    private readonly prefix: string,
-  ) {
-    const mine = (r: Request) => new URL(r.url()).pathname.startsWith(prefix);
-    page.on('request', (r) => {
-      if (mine(r)) this.inflight++;
-    });
-    page.on('requestfailed', (r) => {
-      if (mine(r)) this.inflight--;
-    });
-    page.on('requestfinished', (r) => {
-      if (!mine(r)) return;
-      const p = this.record(r).finally(() => {
-        this.inflight--;
-        this.pending.delete(p);
-      });
-      this.pending.add(p);
-    });
-  }
-
-  private async record(request: Request) {
+function tracker(page: Page, prefix: string): RequestTracker<Fetched> {
+  return new RequestTracker(page, prefix, async (request) => {
     const response = await request.response();
     const body = await response?.body().catch(() => undefined);
     const sizes = await request.sizes().catch(() => undefined);
-    const rel = new URL(request.url()).pathname.slice(this.prefix.length);
-    this.fetched.push({
+    return {
       url: request.url(),
-      kind: pagefindKind(rel),
+      kind: pagefindKind(new URL(request.url()).pathname.slice(prefix.length)),
       status: response?.status() ?? 0,
       bodyBytes: body?.length ?? 0,
       transferBytes: sizes?.responseBodySize ?? 0,
       headerBytes: sizes?.responseHeadersSize ?? 0,
-      gzipHostBytes: !body ? 0 : body[0] === 0x1f && body[1] === 0x8b ? body.length : Math.min(body.length, zlib.gzipSync(body).length),
+      gzipHostBytes: gzipHostSize(body),
       contentEncoding: (await response?.allHeaders())?.['content-encoding'] ?? null,
-    });
-  }
-
-  /** Waits until no request is in flight or being recorded, twice 100 ms apart. */
-  async settle() {
-    for (let quiet = 0; quiet < 2; ) {
-      await Promise.all(this.pending);
-      await new Promise((r) => setTimeout(r, 100));
-      quiet = this.inflight === 0 && this.pending.size === 0 ? quiet + 1 : 0;
-    }
-  }
-
-  take(): Fetched[] {
-    const out = this.fetched;
-    this.fetched = [];
-    return out;
-  }
+    };
+  });
 }
 
 export interface Measurement {
@@ -161,11 +120,11 @@ export async function measureOnce(browser: Browser, siteUrl: string, kind: 'term
   try {
     const page = await context.newPage();
     const base = new URL(siteUrl).pathname;
-    const tracker = new Tracker(page, `${base}pagefind/`);
+    const requests = tracker(page, `${base}pagefind/`);
     await page.goto(new URL('about/', siteUrl).href, { waitUntil: 'load' });
     await page.evaluate(IN_PAGE);
-    await tracker.settle();
-    tracker.take();
+    await requests.settle();
+    requests.take();
     const out: Partial<Record<QueryName, Measurement>> = {};
     for (const phase of ['cold', 'warm'] as const) {
       const o =
@@ -173,8 +132,8 @@ export async function measureOnce(browser: Browser, siteUrl: string, kind: 'term
           ? { bundle: `${base}pagefind/pagefind.js`, term: queries.term[phase], filters: null, loadFilters: false }
           : { bundle: `${base}pagefind/pagefind.js`, term: null, filters: queries.filter[phase], loadFilters: phase === 'cold' };
       const result = (await page.evaluate(`window.__bench.run(${JSON.stringify(o)})`)) as Pick<Measurement, 'ms' | 'phases' | 'results' | 'first'>;
-      await tracker.settle();
-      const fetched = tracker.take();
+      await requests.settle();
+      const fetched = requests.take();
       const byKind: Measurement['byKind'] = {};
       for (const f of fetched) {
         const k = (byKind[f.kind] ??= { requests: 0, bytes: 0, transferBytes: 0 });

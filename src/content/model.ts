@@ -223,23 +223,25 @@ export function buildSite(content: ValidContent, options: BuildOptions = {}): Si
 
   const plans: Plan[] = content.plans.map(({ data, introduction, sourceFile }) => {
     const establishment = establishmentById.get(data.establishment)!;
-    const concerns: Concern[] = data.concerns.map((c) => ({
-      number: c.number,
-      category: c.category,
-      categoryLabel: CONCERN_CATEGORIES[c.category]?.label ?? c.category,
-      ...('reference' in c && c.reference ? { reference: c.reference } : {}),
-      ...('response' in c
-        ? { response: { decision: c.response.decision, label: RESPONSES[c.response.decision], text: c.response.text } }
-        : {}),
-      text: c.text,
-      themes: c.themes.map((id) => themeById.get(id)!),
-      actions: c.actions.map((a, i) => buildAction(a, i, asAt.date)),
-      anchor: `concern-${c.number}`,
-      reviews: asAtDate(c.reviews, asAt.date).map((r) => ({ ...r, label: JUDGEMENTS[r.judgement] })),
-      repeatedBy: [],
-      progress: countProgress([]),
-    }));
-    for (const concern of concerns) concern.progress = countProgress(concern.actions);
+    const concerns: Concern[] = data.concerns.map((c) => {
+      const actions = c.actions.map((a, i) => buildAction(a, i, asAt.date));
+      return {
+        number: c.number,
+        category: c.category,
+        categoryLabel: CONCERN_CATEGORIES[c.category]?.label ?? c.category,
+        ...('reference' in c && c.reference ? { reference: c.reference } : {}),
+        ...('response' in c
+          ? { response: { decision: c.response.decision, label: RESPONSES[c.response.decision], text: c.response.text } }
+          : {}),
+        text: c.text,
+        themes: c.themes.map((id) => themeById.get(id)!),
+        actions,
+        anchor: `concern-${c.number}`,
+        reviews: asAtDate(c.reviews, asAt.date).map((r) => ({ ...r, label: JUDGEMENTS[r.judgement] })),
+        repeatedBy: [],
+        progress: countProgress(actions),
+      };
+    });
     const groups: ConcernGroup[] = [];
     for (const concern of concerns) {
       const last = groups[groups.length - 1];
