@@ -60,7 +60,23 @@ export async function visit(browser: Browser, url: string, options: VisitOptions
     problems.push(`console error: ${message.text()}${where ? ` (${where})` : ''}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+  // While the page reloads or moves on, the browser cuts short the old document's requests still on
+  // their way (net::ERR_ABORTED, reported just before the new document arrives): that is how
+  // navigation works, not a fault. Same-page address changes (pushState) are not navigations here.
+  let loaded = false;
+  let leaving = false;
+  page.on('domcontentloaded', () => {
+    loaded = true;
+    leaving = false;
+  });
+  page.on('request', (request) => {
+    if (loaded && request.isNavigationRequest() && request.frame() === page.mainFrame()) leaving = true;
+  });
+  page.on('requestfailed', (request) => {
+    const errorText = request.failure()?.errorText;
+    if (leaving && errorText === 'net::ERR_ABORTED') return;
+    problems.push(`request failed: ${request.url()} (${errorText})`);
+  });
   page.on('response', (r) => {
     if (r.status() >= 400 && !expectedError(r.url(), r.status())) problems.push(`HTTP ${r.status()}: ${r.url()}`);
   });
