@@ -3,7 +3,7 @@
  * recording everything that went wrong on the way, and reading an element the way a reader sees it.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Locator, Page, Response, ViewportSize } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Response, ViewportSize } from 'playwright-core';
 
 export const DESKTOP: ViewportSize = { width: 1280, height: 800 };
 export const PHONE: ViewportSize = { width: 390, height: 844 };
@@ -96,28 +96,6 @@ export function memoize<T>(load: (key: string) => Promise<T>): (key: string) => 
 }
 
 /**
- * Scrolls to an element as a reader would and waits until the browser has drawn it. Plan pages let
- * the browser leave concerns far from the window undrawn until the reader nears them
- * (`content-visibility: auto` in app.scss), and undrawn text has no innerText.
- */
-export async function reach(locator: Locator): Promise<Locator> {
-  await locator.scrollIntoViewIfNeeded();
-  await locator.evaluate(async (element) => {
-    while (!(element.firstElementChild ?? element).checkVisibility({ contentVisibilityAuto: true })) {
-      await new Promise(requestAnimationFrame);
-    }
-  });
-  return locator;
-}
-
-/** The page's text as a reader scrolling down through it sees it: each concern read when reached. */
-export async function textAsRead(page: Page): Promise<string> {
-  const parts = [await page.locator('body').innerText()];
-  for (const concern of await page.locator('.app-concern').all()) parts.push(await (await reach(concern)).innerText());
-  return parts.join('\n');
-}
-
-/**
  * Whether a sighted reader can see the element: a box bigger than the 1×1 pixel that GOV.UK's
  * visually-hidden classes leave, and not clipped away. (Playwright's isVisible counts that pixel.)
  */
@@ -159,15 +137,8 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'
  * fail, so that a failure says what to fix and where ([] when there are none).
  */
 export async function axeViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  // Contrast can only be measured on drawn text, and the browser leaves concerns far from the window
-  // undrawn (axe reports them as incomplete, not passed): each concern is checked again once reached.
-  for (const concern of await page.locator('.app-concern').all()) {
-    const id = await (await reach(concern)).getAttribute('id');
-    const contrast = await new AxeBuilder({ page }).include(`#${id}`).withRules(['color-contrast']).analyze();
-    violations.push(...contrast.violations);
-  }
-  return violations.map((violation) => {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  return results.violations.map((violation) => {
     const nodes = violation.nodes.map((node) => `\n    at ${node.target.join(' ')}`).join('');
     return `${violation.id} (${violation.impact}): ${violation.help} – ${violation.helpUrl}${nodes}`;
   });

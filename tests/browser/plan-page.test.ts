@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { parseTargetMonth } from '../../src/lib/dates.ts';
 import { launchBrowser } from '../support/browser.ts';
-import { address, DESKTOP, PHONE, PLAN_PATH, reach, visit, type Visit } from './helpers.ts';
+import { address, PLAN_PATH, visit, type Visit } from './helpers.ts';
 
 const siteUrl = inject('siteUrl');
 const CONTENT_FILE = path.resolve(import.meta.dirname, '../../content/plans/chelmsford/chelmsford-2024.md');
@@ -73,35 +73,33 @@ interface ShownConcern {
   actions: ShownAction[];
 }
 
-/** Reads each concern as a reader scrolling down the page meets it. */
-async function readConcerns(page: Page): Promise<ShownConcern[]> {
-  const read: ShownConcern[] = [];
-  for (const section of await page.locator('section.app-concern').all()) read.push(await (await reach(section)).evaluate(readConcern));
-  return read;
-}
+function readConcerns(page: Page): Promise<ShownConcern[]> {
+  return page.locator('section.app-concern').evaluateAll((sections) => {
+    const h2s = [...document.querySelectorAll('h2')];
+    const precedes = (a: Node, b: Node) => !!(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+    const text = (element: Element | null) => (element as HTMLElement | null)?.innerText.replace(/\s+/g, ' ').trim() ?? '';
+    const itemCounts = (scope: Element, list: 'ol' | 'ul') =>
+      [...scope.querySelectorAll(`.app-official-text ${list}`)].map((l) => l.querySelectorAll(':scope > li').length);
 
-function readConcern(section: Element): ShownConcern {
-  const text = (element: Element | null) => (element as HTMLElement | null)?.innerText.replace(/\s+/g, ' ').trim() ?? '';
-  const precedes = (a: Node, b: Node) => !!(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
-  const itemCounts = (scope: Element, list: 'ol' | 'ul') =>
-    [...scope.querySelectorAll(`.app-official-text ${list}`)].map((l) => l.querySelectorAll(':scope > li').length);
-  const h2s = [...document.querySelectorAll('h2')];
-
-  return {
-    id: section.id,
-    heading: text(section.querySelector('h3')),
-    groupHeading: text(h2s.filter((h2) => precedes(h2, section)).at(-1) ?? null) || undefined,
-    text: text(section),
-    themeLinks: section.querySelectorAll('.app-concern__meta a').length,
-    actions: [...section.querySelectorAll('.app-action')].map((action) => ({
-      id: action.id,
-      rows: Object.fromEntries(
-        [...action.querySelectorAll('.govuk-summary-list__row')].map((row) => [text(row.querySelector('dt')), text(row.querySelector('dd'))]),
-      ),
-      numberedItems: itemCounts(action, 'ol'),
-      bulletItems: itemCounts(action, 'ul'),
-    })),
-  };
+    return sections.map((section) => ({
+      id: section.id,
+      heading: text(section.querySelector('h3')),
+      groupHeading: text(h2s.filter((h2) => precedes(h2, section)).at(-1) ?? null) || undefined,
+      text: text(section),
+      themeLinks: section.querySelectorAll('.app-concern__meta a').length,
+      actions: [...section.querySelectorAll('.app-action')].map((action) => ({
+        id: action.id,
+        rows: Object.fromEntries(
+          [...action.querySelectorAll('.govuk-summary-list__row')].map((row) => [
+            text(row.querySelector('dt')),
+            text(row.querySelector('dd')),
+          ]),
+        ),
+        numberedItems: itemCounts(action, 'ol'),
+        bulletItems: itemCounts(action, 'ul'),
+      })),
+    }));
+  });
 }
 
 let browser: Browser;
@@ -218,65 +216,5 @@ describe('the Chelmsford plan page, printed', () => {
     expect(await sections.count()).toBe(concerns.length);
     const visible = await sections.evaluateAll((all) => all.map((s) => (s as HTMLElement).checkVisibility()));
     expect(visible).toEqual(concerns.map(() => true));
-  });
-
-  it('lays out every concern in full, though the screen leaves those far below until the reader nears them', async () => {
-    expect(await laidOut(print.page)).toEqual(concerns.map(() => true));
-    await screen.page.evaluate(() => window.scrollTo(0, 0));
-    await expect.poll(async () => (await laidOut(screen.page)).at(-1)).toBe(false);
-  });
-});
-
-/**
- * Whether each concern's contents are laid out and painted now: the browser may leave a concern far
- * from the window until it is needed (`content-visibility: auto`), which checkVisibility reports.
- */
-function laidOut(page: Page): Promise<boolean[]> {
-  return page
-    .locator('section.app-concern')
-    .evaluateAll((sections) => sections.map((section) => section.querySelector('h3')!.checkVisibility({ contentVisibilityAuto: true })));
-}
-
-describe('a link to a concern far down the plan page', () => {
-  const last = () => concerns.at(-1)!.number;
-
-  it.each([
-    ['desktop', DESKTOP],
-    ['phone', PHONE],
-  ])('opens the page at that concern, its heading at the top of the window and its actions shown (%s)', async (_, viewport) => {
-    const anchor = `concern-${last()}`;
-    const opened = await visit(browser, `${address(siteUrl, PLAN_PATH)}#${anchor}`, { viewport });
-    try {
-      const { page } = opened;
-      // Two frames after loading, so any jump from concerns laid out late would have happened.
-      const place = () =>
-        page.evaluate(
-          (id) =>
-            new Promise<{ top: number; height: number; shown: boolean }>((resolve) =>
-              requestAnimationFrame(() =>
-                requestAnimationFrame(() => {
-                  const section = document.getElementById(id)!;
-                  const heading = section.querySelector('h3')!;
-                  resolve({
-                    top: section.getBoundingClientRect().top,
-                    height: window.innerHeight,
-                    shown: heading.checkVisibility({ contentVisibilityAuto: true }),
-                  });
-                }),
-              ),
-            ),
-          anchor,
-        );
-      const first = await place();
-      expect(first.shown).toBe(true);
-      expect(first.top).toBeGreaterThan(-2);
-      expect(first.top).toBeLessThan(first.height / 2);
-      expect((await place()).top).toBeCloseTo(first.top, 0);
-      expect(await page.locator(`#${anchor} h3`).innerText()).toContain(`Concern ${last()}`);
-      expect(await page.locator(`#${anchor} .app-action`).count()).toBe(concern(last()).actions.length);
-      expect(opened.problems).toEqual([]);
-    } finally {
-      await opened.close();
-    }
   });
 });

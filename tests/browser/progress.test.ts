@@ -9,13 +9,13 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { loadContent } from '../../src/content/load.ts';
 import { resultCountText } from '../../src/scripts/search-state.ts';
 import type { Action, Site } from '../../src/content/model.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { ROOT } from '../support/build-site.ts';
-import { address, axeViolations, DESKTOP, PHONE, reach, visit, type Visit } from './helpers.ts';
+import { address, axeViolations, DESKTOP, PHONE, visit, type Visit } from './helpers.ts';
 
 const progressUrl = inject('progressUrl');
 const at = (p: string) => address(progressUrl, p);
@@ -28,13 +28,10 @@ function loadSite(): Site {
 const site = loadSite();
 
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
-/** An element's text as a reader sees it, once scrolled to. */
-const shownText = async (locator: Locator) => normalise(await (await reach(locator)).innerText());
-const textOf = (page: Page, selector: string) => shownText(page.locator(selector));
+const textOf = async (page: Page, selector: string) => normalise(await page.locator(selector).innerText());
 
 /** The summary list under a heading, as { key: value }. */
 async function summaryRows(page: Page, scope: string): Promise<Record<string, string>> {
-  await reach(page.locator(scope).first());
   return Object.fromEntries(
     await page.locator(`${scope} .govuk-summary-list__row`).evaluateAll((rows) =>
       rows.map((row) => [
@@ -125,13 +122,13 @@ describe('a plan page with progress (HMP Northgate, 2024)', () => {
 
   it('shows HMIP’s independent review of progress on the concern, with its link', async () => {
     const concern = page.locator('#concern-1');
-    expect(await shownText(concern)).toContain('HM Inspectorate of Prisons’ independent review of progress 15 April 2025 Insufficient progress (review published 15 April 2025)');
+    expect(normalise(await concern.innerText())).toContain('HM Inspectorate of Prisons’ independent review of progress 15 April 2025 Insufficient progress (review published 15 April 2025)');
     expect(await concern.locator('a:text("review published 15 April 2025")').getAttribute('href')).toBe('https://example.org/hmip/northgate-review');
   });
 
   it('links the repeated concern to the one it repeats, and that section exists', async () => {
     const link = page.locator('#concern-1 .app-concern__meta a:text("concern 2 of the 2021 action plan")');
-    expect(await shownText(page.locator('#concern-1 .app-concern__meta').first())).toBe(
+    expect(normalise(await page.locator('#concern-1 .app-concern__meta').first().innerText())).toBe(
       'Raised before (editorial): this concern repeats concern 2 of the 2021 action plan.',
     );
     const href = await link.getAttribute('href');
@@ -170,7 +167,7 @@ describe('the earlier plan (HMP Northgate, 2021)', () => {
     try {
       expect(problems).toEqual([]);
       const meta = page.locator('#concern-2 .app-concern__meta').first();
-      expect(await shownText(meta)).toBe('Raised again at the 2024 inspection (editorial): concern 1 of the 2024 action plan.');
+      expect(normalise(await meta.innerText())).toBe('Raised again at the 2024 inspection (editorial): concern 1 of the 2024 action plan.');
       expect(await meta.locator('a').getAttribute('href')).toBe('/plans/northgate-2024/#concern-1');
       // Recommendation 2 (December 2021, no update) has passed its target; recommendation 1 is completed.
       expect((await summaryRows(page, '#concern-2-action-1'))['Status (editorial)']).toBe('No update published Target date passed');

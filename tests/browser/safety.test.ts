@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser.ts';
 import { sitePages } from '../support/serve.ts';
-import { address, HOSTILE_PLAN_PATH, reach, textAsRead, visit, type Visit } from './helpers.ts';
+import { address, HOSTILE_PLAN_PATH, visit, type Visit } from './helpers.ts';
 
 const hostileUrl = inject('hostileUrl');
 const pages = sitePages(inject('hostileDir'));
@@ -71,7 +71,7 @@ describe('the hostile plan page', () => {
   let text: string;
   beforeAll(async () => {
     plan = await visitHostile(HOSTILE_PLAN_PATH);
-    text = await textAsRead(plan.page);
+    text = await plan.page.locator('body').innerText();
   });
   afterAll(async () => {
     await plan?.close();
@@ -95,6 +95,6 @@ describe('the hostile plan page', () => {
 
   it('shows "Not stated in the plan" for the action whose owner is null', async () => {
     const owner = plan.page.locator('#concern-1-action-2 .govuk-summary-list__row', { hasText: 'Responsible owner' });
-    expect((await (await reach(owner.locator('dd'))).innerText()).trim()).toBe('Not stated in the plan');
+    expect((await owner.locator('dd').innerText()).trim()).toBe('Not stated in the plan');
   });
 });

@@ -16,7 +16,7 @@ import { themeCounts } from '../../src/content/queries.ts';
 import { NOT_STATED } from '../../src/lib/status.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { ROOT } from '../support/build-site.ts';
-import { address, axeViolations, DESKTOP, focused, isSeen, PHONE, reach, tabTo, visit } from './helpers.ts';
+import { address, axeViolations, DESKTOP, focused, isSeen, PHONE, tabTo, visit } from './helpers.ts';
 
 const siteUrl = inject('siteUrl');
 
@@ -401,7 +401,7 @@ describe(`a search for “${SELF_HARM}”`, () => {
       const anchor = href.split('#')[1]!;
       const number = Number(anchor.replace('concern-', ''));
       expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe(anchor);
-      expect(await (await reach(page.locator(`#${anchor} h3`).first())).innerText()).toContain(`Concern ${number}`);
+      expect(await page.locator(`#${anchor} h3`).first().innerText()).toContain(`Concern ${number}`);
     });
   });
 });
