@@ -29,7 +29,7 @@ import { parseArgs } from 'node:util';
 import { runBuild, type BuildResult } from '../src/bench/build.ts';
 import { EstateError, generateEstate, REAL_CONTENT, type EstateSummary } from '../src/bench/estate.ts';
 import { kB, MB, ms, ratio, table, wholeOption } from '../src/bench/format.ts';
-import { kindsText, measureSearchPage, PAGE_QUERY_NAMES, pageQueryLabels, type PageQueryName, type PageSummary } from '../src/bench/search-page.ts';
+import { kindsText, measureSearchPage, pageQueryLabels, type PageSummary } from '../src/bench/search-page.ts';
 import { DEFAULT_QUERIES, measureSearch, QUERY_NAMES, queryLabels, type Queries, type QueryName, type Summary } from '../src/bench/search.ts';
 import { siteFigures } from '../src/bench/site.ts';
 import { launchBrowser } from '../tests/support/browser.ts';
@@ -115,7 +115,7 @@ async function main() {
     const servers = { real: await serve(sites.real), estate: await serve(sites.estate) };
     let browserVersion = '';
     let results: Record<'real' | 'estate', Record<QueryName, Summary>>;
-    let page: Record<'real' | 'estate', Record<PageQueryName, PageSummary>>;
+    let page: Record<'real' | 'estate', Record<QueryName, PageSummary>>;
     try {
       browserVersion = browser.version();
       // Runs alternate between the sites, so any drift in the machine's speed falls on both.
@@ -137,7 +137,7 @@ async function main() {
         value: ms(page.estate[q].ms),
         pass: page.estate[q].ms < TARGET_MS,
       })),
-      ...PAGE_QUERY_NAMES.map((q) => ({
+      ...QUERY_NAMES.map((q) => ({
         check: `search page, ${PAGE_LABELS[q]}: fetched for first results < ${TARGET_BYTES / 1000} kB`,
         value: kB(page.estate[q].firstBytes),
         pass: page.estate[q].firstBytes < TARGET_BYTES,
@@ -232,7 +232,7 @@ async function main() {
     out.push(
       table(
         ['query', 'real ms', 'estate ms', 'estate, counts ms', 'estate, to first results', 'estate, in all', 'requests (first / all)', 'live region (estate)'],
-        PAGE_QUERY_NAMES.map((q) => [
+        QUERY_NAMES.map((q) => [
           PAGE_LABELS[q],
           ms(page.real[q].ms),
           ms(page.estate[q].ms),
@@ -248,7 +248,7 @@ async function main() {
     out.push(
       table(
         ['query', 'to first results', 'after them'],
-        PAGE_QUERY_NAMES.map((q) => {
+        QUERY_NAMES.map((q) => {
           const r = page.estate[q];
           const after = Object.fromEntries(Object.entries(r.allByKind).map(([k, v]) => [k, v - (r.firstByKind[k] ?? 0)]));
           return [PAGE_LABELS[q], kindsText(r.firstByKind, kB), kindsText(after, kB) || '–'];

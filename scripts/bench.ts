@@ -31,7 +31,7 @@ import { runBuild, type BuildResult } from '../src/bench/build.ts';
 import { EstateError, generateEstate, type EstateSummary } from '../src/bench/estate.ts';
 import { count, kB, marginal, markdownTable, MB, ms, seconds, table, wholeOption } from '../src/bench/format.ts';
 import { runLighthouse, type LighthouseResult } from '../src/bench/lighthouse.ts';
-import { measureSearchPage, PAGE_QUERY_NAMES, pageQueryLabels, type PageQueryName, type PageSummary } from '../src/bench/search-page.ts';
+import { measureSearchPage, pageQueryLabels, type PageSummary } from '../src/bench/search-page.ts';
 import { DEFAULT_QUERIES, measureSearch, QUERY_NAMES, queryLabels, type QueryName, type Summary } from '../src/bench/search.ts';
 import { siteFigures, type SiteFigures } from '../src/bench/site.ts';
 import { measurePageWeight, WEIGHT_KINDS, type PageWeight } from '../src/bench/weight.ts';
@@ -159,7 +159,7 @@ function scalingTable(results: SizeResult[]): { headings: string[]; rows: string
 interface BrowserResults {
   chromium: string;
   pages: { name: string; path: string; weight: PageWeight }[];
-  searchPage: Record<PageQueryName, PageSummary>;
+  searchPage: Record<QueryName, PageSummary>;
   searchApi: Record<QueryName, Summary>;
   lighthouse: LighthouseResult[];
 }
@@ -249,7 +249,7 @@ async function main() {
         scripts: [...new Set([...p.weight.renderBlockingScripts, ...(browser.lighthouse.find((l) => new URL(l.url).pathname === p.path)?.renderBlocking.filter((u) => /\.m?js(\?|$)/.test(u)) ?? [])])],
       }));
       const labels = pageQueryLabels(DEFAULT_QUERIES);
-      figures.search = PAGE_QUERY_NAMES.map((q) => ({ label: `search page, ${labels[q]}`, warm: q.endsWith('warm'), ms: browser.searchPage[q].ms, bytes: browser.searchPage[q].firstBytes }));
+      figures.search = QUERY_NAMES.map((q) => ({ label: `search page, ${labels[q]}`, warm: q.endsWith('warm'), ms: browser.searchPage[q].ms, bytes: browser.searchPage[q].firstBytes }));
       figures.lighthouse = browser.lighthouse.map((l) => ({
         page: new URL(l.url).pathname,
         performance: l.scores.performance,
@@ -291,7 +291,7 @@ async function main() {
       out.push(table(['page', ...WEIGHT_KINDS, 'total', 'without fonts', 'requests', 'render-blocking JS'], weightRows));
 
       const labels = pageQueryLabels(DEFAULT_QUERIES);
-      searchRows = PAGE_QUERY_NAMES.map((q) => {
+      searchRows = QUERY_NAMES.map((q) => {
         const r = browser.searchPage[q];
         return [labels[q], ms(r.ms), kB(r.firstBytes), String(r.firstRequests), ms(r.countsMs), kB(r.allBytes), r.status];
       });

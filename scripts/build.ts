@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { moveFolder } from '../src/lib/move-folder.ts';
 
 const { values } = parseArgs({ options: { 'out-dir': { type: 'string', default: 'dist' } } });
 const outDir = path.resolve(values['out-dir']!);
@@ -32,17 +33,6 @@ const isInside = (dir: string, parent: string) => {
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 };
 const astroOut = isInside(staging, cwd) ? staging : path.join(cwd, 'node_modules/.cache/action-plans', `building-${process.pid}`);
-
-/** Moves a folder, copying it where it cannot be renamed (another file system). */
-function move(from: string, to: string) {
-  try {
-    fs.renameSync(from, to);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-    fs.cpSync(from, to, { recursive: true });
-    fs.rmSync(from, { recursive: true, force: true });
-  }
-}
 
 const cleanUp = () => {
   fs.rmSync(astroOut, { recursive: true, force: true });
@@ -79,7 +69,7 @@ if (result.status !== 0) {
   process.exit(1);
 }
 try {
-  if (astroOut !== staging) move(astroOut, staging);
+  if (astroOut !== staging) moveFolder(astroOut, staging);
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.renameSync(staging, outDir);
 } catch (error) {

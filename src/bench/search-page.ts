@@ -21,16 +21,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { median } from './format.ts';
 import { gzipHostSize, RequestTracker } from './requests.ts';
+import { measureRounds, type QueryName } from './search.ts';
 import { pagefindKind } from './site.ts';
 
 export interface PageQueries {
   term: { cold: string; warm: string };
 }
 
-export type PageQueryName = 'term-cold' | 'term-warm' | 'filter-cold' | 'filter-warm';
-export const PAGE_QUERY_NAMES: PageQueryName[] = ['term-cold', 'term-warm', 'filter-cold', 'filter-warm'];
-
-export function pageQueryLabels(queries: PageQueries): Record<PageQueryName, string> {
+export function pageQueryLabels(queries: PageQueries): Record<QueryName, string> {
   return {
     'term-cold': `/search/?q=${queries.term.cold}, cold`,
     'term-warm': `then "${queries.term.warm}" submitted, warm`,
@@ -166,7 +164,7 @@ export async function measurePageOnce(
   siteUrl: string,
   kind: 'term' | 'filter',
   queries: PageQueries,
-): Promise<Partial<Record<PageQueryName, PageMeasurement>>> {
+): Promise<Partial<Record<QueryName, PageMeasurement>>> {
   // The site's Content Security Policy forbids eval, which waitForFunction's string predicates use.
   const context = await browser.newContext({ bypassCSP: true });
   try {
@@ -180,7 +178,7 @@ export async function measurePageOnce(
     await page.waitForFunction('window.__page.results !== null && window.__page.counts !== null', undefined, { timeout: 120_000 });
     await tracker.settle();
     const cold = (await page.evaluate('({ ...window.__page, origin: performance.timeOrigin })')) as { results: number; counts: number; origin: number };
-    const out: Partial<Record<PageQueryName, PageMeasurement>> = {};
+    const out: Partial<Record<QueryName, PageMeasurement>> = {};
     const seen = new Set<string>();
     out[`${kind}-cold`] = measurement(tracker.take(), seen, cold.origin + cold.results, cold.results, cold.counts, await status());
 
@@ -199,16 +197,8 @@ export async function measurePageOnce(
   }
 }
 
-export interface PageSummary {
-  ms: number;
-  countsMs: number;
-  firstBytes: number;
-  allBytes: number;
-  firstRequests: number;
-  allRequests: number;
-  status: string;
-  firstByKind: Record<string, number>;
-  allByKind: Record<string, number>;
+/** Medians over runs, field by field; the status is the first run's. */
+export interface PageSummary extends PageMeasurement {
   runs: PageMeasurement[];
 }
 
@@ -230,30 +220,14 @@ export function summarisePage(runs: PageMeasurement[]): PageSummary {
 }
 
 /** `runs` rounds of a term and a filter query (cold and warm) on each site's search page, alternating sites. */
-export async function measureSearchPage<S extends string>(
+export function measureSearchPage<S extends string>(
   browser: Browser,
   sites: Record<S, string>,
   runs: number,
   queries: PageQueries,
   progress?: (run: number) => void,
-): Promise<Record<S, Record<PageQueryName, PageSummary>>> {
-  const names = Object.keys(sites) as S[];
-  const raw = Object.fromEntries(names.map((s) => [s, Object.fromEntries(PAGE_QUERY_NAMES.map((q) => [q, [] as PageMeasurement[]]))])) as Record<
-    S,
-    Record<PageQueryName, PageMeasurement[]>
-  >;
-  for (let run = 1; run <= runs; run++) {
-    for (const site of names) {
-      for (const kind of ['term', 'filter'] as const) {
-        const m = await measurePageOnce(browser, sites[site], kind, queries);
-        for (const [name, value] of Object.entries(m)) raw[site][name as PageQueryName].push(value!);
-      }
-    }
-    progress?.(run);
-  }
-  return Object.fromEntries(
-    names.map((s) => [s, Object.fromEntries(PAGE_QUERY_NAMES.map((q) => [q, summarisePage(raw[s][q])]))]),
-  ) as Record<S, Record<PageQueryName, PageSummary>>;
+): Promise<Record<S, Record<QueryName, PageSummary>>> {
+  return measureRounds(sites, runs, (siteUrl, kind) => measurePageOnce(browser, siteUrl, kind, queries), summarisePage, progress);
 }
 
 /** "HTML 7.5 kB, CSS 16.8 kB, …", largest first, leaving out kinds with nothing. */

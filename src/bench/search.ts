@@ -188,28 +188,40 @@ export function summarise(runs: Measurement[]): Summary {
 }
 
 /** `runs` rounds of a term and a filter query (cold and warm) on each site, alternating sites so drift falls on all. */
-export async function measureSearch<S extends string>(
+export function measureSearch<S extends string>(
   browser: Browser,
   sites: Record<S, string>,
   runs: number,
   queries: Queries = DEFAULT_QUERIES,
   progress?: (run: number) => void,
 ): Promise<Record<S, Record<QueryName, Summary>>> {
+  return measureRounds(sites, runs, (siteUrl, kind) => measureOnce(browser, siteUrl, kind, queries), summarise, progress);
+}
+
+/**
+ * `runs` rounds of `once` (a term query, then a filter query, each cold and warm) on each site,
+ * alternating sites so drift falls on all; each query's runs summarised by `summarise`.
+ */
+export async function measureRounds<S extends string, M, R>(
+  sites: Record<S, string>,
+  runs: number,
+  once: (siteUrl: string, kind: 'term' | 'filter') => Promise<Partial<Record<QueryName, M>>>,
+  summarise: (runs: M[]) => R,
+  progress?: (run: number) => void,
+): Promise<Record<S, Record<QueryName, R>>> {
   const names = Object.keys(sites) as S[];
-  const raw = Object.fromEntries(names.map((s) => [s, Object.fromEntries(QUERY_NAMES.map((q) => [q, [] as Measurement[]]))])) as Record<
-    S,
-    Record<QueryName, Measurement[]>
-  >;
+  const raw = Object.fromEntries(names.map((s) => [s, Object.fromEntries(QUERY_NAMES.map((q) => [q, [] as M[]]))])) as Record<S, Record<QueryName, M[]>>;
   for (let run = 1; run <= runs; run++) {
     for (const site of names) {
       for (const kind of ['term', 'filter'] as const) {
-        const m = await measureOnce(browser, sites[site], kind, queries);
-        for (const [name, value] of Object.entries(m)) raw[site][name as QueryName].push(value!);
+        const m = await once(sites[site], kind);
+        for (const [name, value] of Object.entries(m)) raw[site][name as QueryName].push(value as M);
       }
     }
     progress?.(run);
   }
-  return Object.fromEntries(
-    names.map((s) => [s, Object.fromEntries(QUERY_NAMES.map((q) => [q, summarise(raw[s][q])]))]),
-  ) as Record<S, Record<QueryName, Summary>>;
+  return Object.fromEntries(names.map((s) => [s, Object.fromEntries(QUERY_NAMES.map((q) => [q, summarise(raw[s][q])]))])) as Record<
+    S,
+    Record<QueryName, R>
+  >;
 }

@@ -56,6 +56,8 @@ export interface RevisedTarget {
 export interface Action extends Omit<ActionData, 'targetMonth' | 'updates' | 'revisedTargets'> {
   /** 1-based position within its concern. */
   number: number;
+  /** The id of its section on the plan page, unique on that page: "concern-3-action-2". */
+  anchor: string;
   /** The month the original target refers to (YYYY-MM), from the file or read from the target as written. */
   targetMonth: string | null;
   /** Changes to the target made by the "as at" date, oldest first. */
@@ -161,7 +163,7 @@ const CONCERN_CATEGORIES: Record<string, { label: string; heading: string }> = {
   key: { label: 'Key concern', heading: 'Key concerns' },
 };
 
-function buildAction(action: ActionData, index: number, asAt: string): Action {
+function buildAction(action: ActionData, index: number, concernAnchor: string, asAt: string): Action {
   const { updates, revisedTargets, ...rest } = action;
   const targetMonth = action.targetMonth ?? parseTargetMonth(action.target);
   const target = currentTarget({ asWritten: action.target, month: targetMonth }, revisedTargets, asAt);
@@ -169,6 +171,7 @@ function buildAction(action: ActionData, index: number, asAt: string): Action {
   return {
     ...rest,
     number: index + 1,
+    anchor: `${concernAnchor}-action-${index + 1}`,
     targetMonth,
     revisedTargets: asAtDate(revisedTargets, asAt).map((r) => ({ ...r, targetMonth: r.targetMonth ?? parseTargetMonth(r.target) })),
     currentTarget: target,
@@ -224,7 +227,8 @@ export function buildSite(content: ValidContent, options: BuildOptions = {}): Si
   const plans: Plan[] = content.plans.map(({ data, introduction, sourceFile }) => {
     const establishment = establishmentById.get(data.establishment)!;
     const concerns: Concern[] = data.concerns.map((c) => {
-      const actions = c.actions.map((a, i) => buildAction(a, i, asAt.date));
+      const anchor = `concern-${c.number}`;
+      const actions = c.actions.map((a, i) => buildAction(a, i, anchor, asAt.date));
       return {
         number: c.number,
         category: c.category,
@@ -236,7 +240,7 @@ export function buildSite(content: ValidContent, options: BuildOptions = {}): Si
         text: c.text,
         themes: c.themes.map((id) => themeById.get(id)!),
         actions,
-        anchor: `concern-${c.number}`,
+        anchor,
         reviews: asAtDate(c.reviews, asAt.date).map((r) => ({ ...r, label: JUDGEMENTS[r.judgement] })),
         repeatedBy: [],
         progress: countProgress(actions),

@@ -8,7 +8,6 @@
  */
 import type { Action, Concern, ConcernRef, Plan, Site } from '../content/model.ts';
 import { JUDGEMENTS, STATUSES } from '../content/schema.ts';
-import type { ProgressCounts } from '../lib/progress.ts';
 import { toCsv } from './csv.ts';
 
 /**
@@ -132,10 +131,6 @@ function concernRef(ref: ConcernRef): { plan: string; concern: number } {
   return { plan: ref.plan.id, concern: ref.concern.number };
 }
 
-function progressRecord(counts: ProgressCounts): ProgressCounts {
-  return { ...counts };
-}
-
 function actionRecord(action: Action) {
   return {
     number: action.number,
@@ -168,7 +163,7 @@ function concernRecord(concern: Concern) {
     reviews: concern.reviews.map((r) => ({ date: r.date, judgement: r.judgement, url: r.url })),
     repeats: concern.repeats ? concernRef(concern.repeats) : null,
     repeatedBy: concern.repeatedBy.map(concernRef),
-    progress: progressRecord(concern.progress),
+    progress: concern.progress,
     actions: concern.actions.map(actionRecord),
   };
 }
@@ -190,7 +185,7 @@ export function planRecord(plan: Plan) {
     ...rest,
     establishment: establishmentFields,
     changes: changes.map((c) => ({ date: c.date, note: c.note })),
-    progress: progressRecord(progress),
+    progress,
     concerns: concerns.map(concernRecord),
   };
 }

@@ -21,6 +21,7 @@ import { formatDate, formatDateRange } from '../lib/dates.ts';
 import { plural } from '../lib/format.ts';
 import { escapeHtml } from '../lib/html.ts';
 import { XML_DECLARATION, xmlElement, xmlText, xmlTextElement } from '../lib/xml.ts';
+import { inspectionEnd, inspectionStart } from './downloads.ts';
 
 /** The feed holds the newest entries only: readers fetch it often, and the site holds the rest. */
 export const FEED_LIMIT = 50;
@@ -81,8 +82,6 @@ const planPagePath = (plan: Plan) => `/plans/${plan.id}/`;
 
 function planEntry(plan: Plan): FeedEntry {
   const key = `plan/${plan.id}`;
-  const start = plan.inspection.periods[0]!.start;
-  const end = plan.inspection.periods[plan.inspection.periods.length - 1]!.end;
   return {
     kind: 'plan',
     key,
@@ -93,7 +92,7 @@ function planEntry(plan: Plan): FeedEntry {
     path: planPagePath(plan),
     summary:
       `The action plan HM Prison and Probation Service wrote after HM Inspectorate of Prisons inspected ` +
-      `${plan.establishment.name} (${formatDateRange(start, end)}): ${plural(plan.concerns.length, 'concern')} and ${plural(plan.actionCount, 'action')}.`,
+      `${plan.establishment.name} (${formatDateRange(inspectionStart(plan), inspectionEnd(plan))}): ${plural(plan.concerns.length, 'concern')} and ${plural(plan.actionCount, 'action')}.`,
     lines: [],
   };
 }
@@ -131,7 +130,7 @@ function progressEntries(plan: Plan): FeedEntry[] {
       });
     }
     for (const action of concern.actions) {
-      const actionPath = `${planPagePath(plan)}#${concern.anchor}-action-${action.number}`;
+      const actionPath = `${planPagePath(plan)}#${action.anchor}`;
       const label = `Concern ${concern.number}, action ${action.number}`;
       for (const update of action.updates) {
         const d = day(update.date);

@@ -232,6 +232,10 @@ function start(root: HTMLElement): void {
   function countsUnavailable(error: unknown): void {
     console.error('Search cannot count the filters:', error);
     panel.removeAttribute('aria-busy');
+    blankCounts();
+  }
+
+  function blankCounts(): void {
     for (const count of panel.querySelectorAll('.app-search-filter__count')) count.textContent = '';
   }
 
@@ -242,7 +246,7 @@ function start(root: HTMLElement): void {
   function showCounts(counts: FilterCounts | null, state: SearchState): void {
     if (counts === null) {
       panel.setAttribute('aria-busy', 'true');
-      for (const count of panel.querySelectorAll('.app-search-filter__count')) count.textContent = '';
+      blankCounts();
       return;
     }
     panel.removeAttribute('aria-busy');

@@ -12,6 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
+import { moveFolder } from '../lib/move-folder.ts';
 import type { SearchRecord } from './records.ts';
 
 function check<T extends { errors: string[] }>(what: string, response: T): T {
@@ -75,12 +76,7 @@ export function indexInBackground(records: () => SearchRecord[], scratchParent: 
       const count = await indexed;
       const target = path.join(siteDir, 'pagefind');
       fs.rmSync(target, { recursive: true, force: true });
-      try {
-        fs.renameSync(output, target);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-        fs.cpSync(output, target, { recursive: true });
-      }
+      moveFolder(output, target);
       fs.rmSync(scratch, { recursive: true, force: true });
       return count;
     },
