@@ -1,6 +1,6 @@
 /**
  * `npm run import -- <file> --out <path>`: turns a published action plan (the text layout of
- * shared/seeds/, or a Word .docx) into a draft content file, and lists every place to check.
+ * tests/fixtures/source/, or a Word .docx) into a draft content file, and lists every place to check.
  *
  *   npm run import -- plan.docx --out content/plans/chelmsford/       writes <plan id>.md in that folder
  *   npm run import -- plan.txt --out drafts/chelmsford-2024.md         writes that file

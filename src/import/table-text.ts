@@ -1,5 +1,5 @@
 /**
- * The text layout of a published plan (as in shared/seeds/): the cover and introduction as lines,
+ * The text layout of a published plan (as in tests/fixtures/source/): the cover and introduction as lines,
  * then the table, one row per line with its columns separated by tabs and HTML fragments in the
  * cells. Blank lines are page breaks. Some rows lose their leading empty cells in extraction, so a
  * short row is aligned to the right (the target date is always the last cell), unless it starts

@@ -1,7 +1,7 @@
 /**
- * Reads the published HMP Chelmsford action plan (shared/seeds/000_4ab5264efd964624.txt) at run time,
+ * Reads the published HMP Chelmsford action plan (tests/fixtures/source/chelmsford-2024.txt) at run time,
  * so tests compare the content file and the built site with the source itself rather than with values
- * copied into a test. See shared/seeds/README.md for how the source is laid out.
+ * copied into a test. See tests/fixtures/source/README.md for how the source is laid out.
  *
  * The parser throws an Error saying what is wrong with the source when the source is not laid out as
  * expected: a test then fails on the source, not on a confusing comparison.
@@ -9,7 +9,7 @@
 import path from 'node:path';
 
 /** The source plan: the text of the published action plan table. */
-export const SOURCE_FILE = path.resolve(import.meta.dirname, '../../../shared/seeds/000_4ab5264efd964624.txt');
+export const SOURCE_FILE = path.resolve(import.meta.dirname, '../fixtures/source/chelmsford-2024.txt');
 
 // ---------------------------------------------------------------------------------------------------
 // Text helpers

@@ -1,10 +1,10 @@
 /**
  * Proves that content/plans/chelmsford/chelmsford-2024.md is a complete and exact transcription of the
- * published action plan it came from (shared/seeds/000_4ab5264efd964624.txt).
+ * published action plan it came from (tests/fixtures/source/chelmsford-2024.txt).
  *
  * The expected values are not written into this test: the source table is parsed here, at run time, and
  * every concern, action, owner and target date in it is compared with the content file. The parser is in
- * tests/support/source-plan.ts; see shared/seeds/README.md for how the source is laid out.
+ * tests/support/source-plan.ts; see tests/fixtures/source/README.md for how the source is laid out.
  */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * Importing the published HMP Chelmsford plan (shared/seeds/000_4ab5264efd964624.txt) reproduces the
+ * Importing the published HMP Chelmsford plan (tests/fixtures/source/chelmsford-2024.txt) reproduces the
  * committed transcription content/plans/chelmsford/chelmsford-2024.md, field by field, apart from the
  * editorial fields (themes, statuses), the YAML comments, the provenance of the draft itself, and the
  * spots the importer flags for an editor. The flagged spots are exactly the ones the source leaves
