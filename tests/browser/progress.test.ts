@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { loadContent } from '../../src/content/load.ts';
-import { resultCountText } from '../../src/scripts/search-state.ts';
+import { resultCountText } from '../../src/client/search-state.ts';
 import type { Action, Site } from '../../src/content/model.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { ROOT } from '../support/build-site.ts';

@@ -19,7 +19,7 @@ import {
   visibleOptions,
   type Options,
   type SearchState,
-} from '../../src/scripts/search-state.ts';
+} from '../../src/client/search-state.ts';
 
 const NAMES = FILTERS.map((f) => f.name);
 const LABELS = Object.fromEntries(FILTERS.map((f) => [f.name, f.label]));

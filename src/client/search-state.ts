@@ -1,7 +1,7 @@
 /**
  * The pure parts of the search page: the address ⇄ state, Pagefind's filter objects, the counts
  * shown beside each filter option, and the words around results. No DOM and no Pagefind here, so
- * all of it is unit-tested (tests/unit/search-state.test.ts); src/scripts/search.ts does the rest.
+ * all of it is unit-tested (tests/unit/search-state.test.ts); src/client/search.ts does the rest.
  *
  * Filters OR within a group (theme A or theme B) and AND across groups (a theme and a category).
  */
