@@ -32,7 +32,7 @@ import { kB, MB, ms, ratio, table, wholeOption } from '../src/bench/format.ts';
 import { kindsText, measureSearchPage, pageQueryLabels, type PageSummary } from '../src/bench/search-page.ts';
 import { DEFAULT_QUERIES, measureSearch, QUERY_NAMES, queryLabels, type Queries, type QueryName, type Summary } from '../src/bench/search.ts';
 import { siteFigures } from '../src/bench/site.ts';
-import { launchBrowser } from '../tests/support/browser.ts';
+import { launchBrowser } from '../src/bench/chromium.ts';
 import { serve } from '../tests/support/serve.ts';
 
 // ---------------------------------------------------------------------------------------------

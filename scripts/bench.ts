@@ -35,7 +35,7 @@ import { measureSearchPage, pageQueryLabels, type PageSummary } from '../src/ben
 import { DEFAULT_QUERIES, measureSearch, QUERY_NAMES, queryLabels, type QueryName, type Summary } from '../src/bench/search.ts';
 import { siteFigures, type SiteFigures } from '../src/bench/site.ts';
 import { measurePageWeight, WEIGHT_KINDS, type PageWeight } from '../src/bench/weight.ts';
-import { launchBrowser } from '../tests/support/browser.ts';
+import { launchBrowser } from '../src/bench/chromium.ts';
 import { serve } from '../tests/support/serve.ts';
 
 const USAGE =

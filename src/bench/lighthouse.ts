@@ -5,7 +5,7 @@
  */
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { type Result } from 'lighthouse';
-import { CHROMIUM } from '../../tests/support/browser.ts';
+import { CHROMIUM } from './chromium.ts';
 import { median } from './format.ts';
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const;

@@ -5,6 +5,7 @@
  *
  * Filters OR within a group (theme A or theme B) and AND across groups (a theme and a category).
  */
+import { decodeEntities } from '../lib/html.ts';
 
 /** Filter name → the values chosen, in the order the page lists them. */
 export type Selections = Record<string, string[]>;
@@ -178,19 +179,6 @@ export interface ResultView {
   category?: string;
   themes?: string;
   excerpt: ExcerptPart[];
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-
-/** Plain text of HTML-escaped text: "&lt;b&gt; &amp; &#39;" → "<b> & '". Unknown entities stay as written. */
-export function decodeEntities(html: string): string {
-  return html.replace(/&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/gi, (entity, dec?: string, hex?: string, name?: string) => {
-    if (dec || hex) {
-      const code = dec ? Number(dec) : parseInt(hex!, 16);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
-    }
-    return ENTITIES[name!.toLowerCase()] ?? entity;
-  });
 }
 
 /**

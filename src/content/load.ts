@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
+import { isRealDate } from '../lib/dates.ts';
 import { buildSite, type Site, type ValidContent } from './model.ts';
 import { parseFile, type ParsedFile } from './parse-file.ts';
 import { closest, describeIssue, formatPath, sortProblems, type Problem } from './problems.ts';
@@ -210,10 +211,6 @@ export function validateContent(files: [string, string][], root = 'content', opt
 
   if (problems.length) return { ok: false, problems: sortProblems(problems) };
   return { ok: true, site: buildSite(content, { asAt: options.asAt }) };
-}
-
-function isRealDate(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 }
 
 type PlanFile = { file: ParsedFile; rel: string; data: PlanData | undefined };

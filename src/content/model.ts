@@ -1,37 +1,31 @@
 /**
  * The typed model every page, search record and download is made from. It is built only from
  * content that has passed validation, and adds what can be derived (labels, parsed months,
- * anchors, links between establishments and plans) so that no page derives it again.
+ * anchors, names, paths, links between establishments and plans) so that no page, feed or
+ * download derives it again.
+ *
+ * Paths are from the site's root ("/plans/chelmsford-2024/"): pages put them under the base path
+ * with `href`, and the feed and the sitemap make full addresses of them.
  */
-import { parseTargetMonth, yearOf } from '../lib/dates.ts';
-import {
-  asAtDate,
-  countProgress,
-  currentStatus,
-  currentTarget,
-  latestDate,
-  targetPassed,
-  type ProgressCounts,
-  type Target,
-} from '../lib/progress.ts';
+import { latestDate, parseTargetMonth, yearOf } from '../lib/dates.ts';
+import { asAtDate, countProgress, currentStatus, currentTarget, targetPassed, type ProgressCounts, type Target } from './progress.ts';
 import {
   AREAS,
-  JUDGEMENTS,
   RESPONSES,
-  STATUSES,
   type ActionData,
   type AreaId,
   type ChangeData,
   type EstablishmentData,
-  type JudgementId,
   type PlanData,
-  type StatusId,
   type ThemeData,
   type UpdateData,
 } from './schema.ts';
+import { JUDGEMENTS, STATUSES, type JudgementId, type StatusId } from './vocabulary.ts';
 
 export interface Theme extends ThemeData {
   areaLabel: string;
+  /** Its page: "/themes/self-harm/". */
+  path: string;
 }
 
 export interface Area {
@@ -58,6 +52,8 @@ export interface Action extends Omit<ActionData, 'targetMonth' | 'updates' | 're
   number: number;
   /** The id of its section on the plan page, unique on that page: "concern-3-action-2". */
   anchor: string;
+  /** Its section on the plan page: "/plans/chelmsford-2024/#concern-3-action-2". */
+  path: string;
   /** The month the original target refers to (YYYY-MM), from the file or read from the target as written. */
   targetMonth: string | null;
   /** Changes to the target made by the "as at" date, oldest first. */
@@ -99,6 +95,8 @@ export interface Concern {
   actions: Action[];
   /** The id of its section on the plan page, stable across builds: `concern-8`. */
   anchor: string;
+  /** Its section on the plan page: "/plans/chelmsford-2024/#concern-8". */
+  path: string;
   /** HMIP's Independent Review of Progress judgements published by the "as at" date, oldest first. */
   reviews: Review[];
   /** The earlier plan's concern that this one raises again. */
@@ -121,8 +119,23 @@ export interface Plan extends Omit<PlanData, 'concerns' | 'establishment'> {
   groups: ConcernGroup[];
   /** The document's own introduction (Markdown), where the file has one. */
   introduction: string;
+  /** The first and last days of the inspection, as YYYY-MM-DD. */
+  inspectionStart: string;
+  inspectionEnd: string;
   /** The year the inspection started, used to name and filter plans. */
   year: number;
+  /** How the site names the plan where its establishment is already named: "action plan after the 2024 inspection". */
+  name: string;
+  /** How the site names the plan anywhere else: "HMP Chelmsford: action plan after the 2024 inspection". */
+  displayName: string;
+  /** The short form, in feed titles, download lists and before a concern: "HMP Chelmsford, 2024 plan". */
+  shortName: string;
+  /** The date it first appeared on the site: its first change-log entry, else the date HMPPS submitted it. */
+  published: string;
+  /** Its page: "/plans/chelmsford-2024/". */
+  path: string;
+  /** Its own downloads: every action as CSV, the whole plan as JSON. */
+  dataPaths: { csv: string; json: string };
   actionCount: number;
   /** The content file it came from, relative to the project root. */
   sourceFile: string;
@@ -132,6 +145,8 @@ export interface Plan extends Omit<PlanData, 'concerns' | 'establishment'> {
 }
 
 export interface Establishment extends EstablishmentData {
+  /** Its page: "/establishments/chelmsford/". */
+  path: string;
   /** Its plans, newest inspection first. */
   plans: Plan[];
   progress: ProgressCounts;
@@ -163,15 +178,17 @@ const CONCERN_CATEGORIES: Record<string, { label: string; heading: string }> = {
   key: { label: 'Key concern', heading: 'Key concerns' },
 };
 
-function buildAction(action: ActionData, index: number, concernAnchor: string, asAt: string): Action {
+function buildAction(action: ActionData, index: number, concernAnchor: string, planPath: string, asAt: string): Action {
   const { updates, revisedTargets, ...rest } = action;
   const targetMonth = action.targetMonth ?? parseTargetMonth(action.target);
   const target = currentTarget({ asWritten: action.target, month: targetMonth }, revisedTargets, asAt);
   const status = currentStatus(updates, asAt);
+  const anchor = `${concernAnchor}-action-${index + 1}`;
   return {
     ...rest,
     number: index + 1,
-    anchor: `${concernAnchor}-action-${index + 1}`,
+    anchor,
+    path: `${planPath}#${anchor}`,
     targetMonth,
     revisedTargets: asAtDate(revisedTargets, asAt).map((r) => ({ ...r, targetMonth: r.targetMonth ?? parseTargetMonth(r.target) })),
     currentTarget: target,
@@ -211,7 +228,7 @@ export interface BuildOptions {
 
 export function buildSite(content: ValidContent, options: BuildOptions = {}): Site {
   const asAt = resolveAsAt(content, options.asAt);
-  const themes: Theme[] = content.themes.map((t) => ({ ...t, areaLabel: AREAS[t.area] }));
+  const themes: Theme[] = content.themes.map((t) => ({ ...t, areaLabel: AREAS[t.area], path: `/themes/${t.id}/` }));
   const themeById = new Map(themes.map((t) => [t.id, t]));
   const areas: Area[] = (Object.keys(AREAS) as AreaId[]).map((id) => ({
     id,
@@ -220,15 +237,16 @@ export function buildSite(content: ValidContent, options: BuildOptions = {}): Si
   }));
 
   const establishments: Establishment[] = content.establishments
-    .map((e) => ({ ...e, plans: [] as Plan[], progress: countProgress([]) }))
+    .map((e) => ({ ...e, path: `/establishments/${e.id}/`, plans: [] as Plan[], progress: countProgress([]) }))
     .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   const establishmentById = new Map(establishments.map((e) => [e.id, e]));
 
   const plans: Plan[] = content.plans.map(({ data, introduction, sourceFile }) => {
     const establishment = establishmentById.get(data.establishment)!;
+    const path = `/plans/${data.id}/`;
     const concerns: Concern[] = data.concerns.map((c) => {
       const anchor = `concern-${c.number}`;
-      const actions = c.actions.map((a, i) => buildAction(a, i, anchor, asAt.date));
+      const actions = c.actions.map((a, i) => buildAction(a, i, anchor, path, asAt.date));
       return {
         number: c.number,
         category: c.category,
@@ -241,6 +259,7 @@ export function buildSite(content: ValidContent, options: BuildOptions = {}): Si
         themes: c.themes.map((id) => themeById.get(id)!),
         actions,
         anchor,
+        path: `${path}#${anchor}`,
         reviews: asAtDate(c.reviews, asAt.date).map((r) => ({ ...r, label: JUDGEMENTS[r.judgement] })),
         repeatedBy: [],
         progress: countProgress(actions),
@@ -256,23 +275,33 @@ export function buildSite(content: ValidContent, options: BuildOptions = {}): Si
       }
     }
     const { concerns: _raw, establishment: _id, ...rest } = data;
+    const { periods } = data.inspection;
+    const year = yearOf(periods[0]!.start);
+    const name = `action plan after the ${year} inspection`;
+    const changes = asAtDate(data.changes, asAt.date);
     return {
       ...rest,
       establishment,
       concerns,
       groups,
       introduction: introduction.trim(),
-      year: yearOf(data.inspection.periods[0]!.start),
+      inspectionStart: periods[0]!.start,
+      inspectionEnd: periods[periods.length - 1]!.end,
+      year,
+      name,
+      displayName: `${establishment.name}: ${name}`,
+      shortName: `${establishment.name}, ${year} plan`,
+      published: changes[0]?.date ?? data.planSubmitted.date,
+      path,
+      dataPaths: { csv: `/data/plans/${data.id}.csv`, json: `/data/plans/${data.id}.json` },
       actionCount: concerns.reduce((n, c) => n + c.actions.length, 0),
       sourceFile,
-      changes: asAtDate(data.changes, asAt.date),
+      changes,
       progress: countProgress(concerns.flatMap((c) => c.actions)),
     };
   });
 
-  plans.sort(
-    (a, b) => b.inspection.periods[0]!.start.localeCompare(a.inspection.periods[0]!.start) || a.id.localeCompare(b.id),
-  );
+  plans.sort((a, b) => b.inspectionStart.localeCompare(a.inspectionStart) || a.id.localeCompare(b.id));
   for (const plan of plans) plan.establishment.plans.push(plan);
   for (const e of establishments) e.progress = countProgress(e.plans.flatMap((p) => p.concerns.flatMap((c) => c.actions)));
   linkRepeats(content, plans);

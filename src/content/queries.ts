@@ -1,5 +1,5 @@
 /** Questions pages ask of the model, answered in one place so pages and tests agree. */
-import { countProgress, type ProgressCounts } from '../lib/progress.ts';
+import { countProgress, type ProgressCounts } from './progress.ts';
 import type { ConcernRef, Plan, Site, Theme } from './model.ts';
 
 /** Every concern tagged with a theme, grouped by establishment in A to Z order, newest plan first. */

@@ -10,6 +10,7 @@
  * - editorial additions (themes, statuses), which the site labels as ours.
  */
 import { z } from 'zod';
+import { JUDGEMENT_IDS, UPDATE_STATUS_IDS } from './vocabulary.ts';
 
 const slug = z
   .string()
@@ -57,29 +58,6 @@ export const ProvenanceSchema = z.strictObject({
   note: text.optional().describe('Anything a reader should know about the transcription, for example a gap in the source.'),
 });
 
-/** Statuses are editorial: HMPPS does not publish them in the plan itself. "no-update" is never written: it is what an action has before its first update. */
-export const STATUSES = {
-  'no-update': 'No update published',
-  'not-started': 'Not started',
-  'in-progress': 'In progress',
-  completed: 'Completed',
-  'not-completed': 'Not completed',
-  'no-longer-applicable': 'No longer applicable',
-} as const;
-export type StatusId = keyof typeof STATUSES;
-export type UpdateStatusId = Exclude<StatusId, 'no-update'>;
-const updateStatusIds = Object.keys(STATUSES).filter((id) => id !== 'no-update') as [UpdateStatusId, ...UpdateStatusId[]];
-
-/** HMIP's judgements in an Independent Review of Progress, weakest first. */
-export const JUDGEMENTS = {
-  'no-meaningful-progress': 'No meaningful progress',
-  'insufficient-progress': 'Insufficient progress',
-  'reasonable-progress': 'Reasonable progress',
-  'good-progress': 'Good progress',
-} as const;
-export type JudgementId = keyof typeof JUDGEMENTS;
-const judgementIds = Object.keys(JUDGEMENTS) as [JudgementId, ...JudgementId[]];
-
 const month = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a month written as YYYY-MM, for example 2024-07' });
@@ -88,7 +66,7 @@ const month = z
 export const UpdateSchema = z.strictObject({
   date: isoDate.describe('The date of the update (when the progress was reported), as YYYY-MM-DD.'),
   status: z
-    .enum(updateStatusIds, { error: `must be one of: ${updateStatusIds.join(', ')}` })
+    .enum(UPDATE_STATUS_IDS, { error: `must be one of: ${UPDATE_STATUS_IDS.join(', ')}` })
     .describe('Editorial: the progress reported on this date.'),
   note: text.optional().describe('Editorial: what the update says, in a sentence or two, as Markdown.'),
   source: url.optional().describe('Web address of the document or page the update comes from.'),
@@ -138,7 +116,7 @@ export const ActionSchema = z.strictObject({
 export const ReviewSchema = z.strictObject({
   date: isoDate.describe('The date HMIP published the Independent Review of Progress, as YYYY-MM-DD.'),
   judgement: z
-    .enum(judgementIds, { error: `must be one of: ${judgementIds.join(', ')}` })
+    .enum(JUDGEMENT_IDS, { error: `must be one of: ${JUDGEMENT_IDS.join(', ')}` })
     .describe('HMIP\'s judgement of progress on this concern.'),
   url: url.describe('Web address of the review report.'),
 });

@@ -5,8 +5,8 @@
  *
  * Descriptions are HTML (trusted: written here, not content).
  */
-import { JUDGEMENTS, STATUSES } from '../content/schema.ts';
-import { NOT_STATED } from '../lib/status.ts';
+import { JUDGEMENTS, STATUSES } from '../content/vocabulary.ts';
+import { NOT_STATED } from '../components/wording.ts';
 import { href } from '../lib/urls.ts';
 import type { ActionsCsvColumn } from './downloads.ts';
 

@@ -7,7 +7,7 @@
  * Progress (statuses, revised targets, reviews) is as at the site's "as at" date, like the pages.
  */
 import type { Action, Concern, ConcernRef, Plan, Site } from '../content/model.ts';
-import { JUDGEMENTS, STATUSES } from '../content/schema.ts';
+import { JUDGEMENTS, STATUSES } from '../content/vocabulary.ts';
 import { toCsv } from './csv.ts';
 
 /**
@@ -56,14 +56,6 @@ export const ACTIONS_CSV_COLUMNS = [
 
 export type ActionsCsvColumn = (typeof ACTIONS_CSV_COLUMNS)[number];
 
-export function inspectionStart(plan: Plan): string {
-  return plan.inspection.periods[0]!.start;
-}
-
-export function inspectionEnd(plan: Plan): string {
-  return plan.inspection.periods[plan.inspection.periods.length - 1]!.end;
-}
-
 /** A concern of a plan as the downloads refer to it: its plan's id and its anchor, "chelmsford-2021#concern-3". */
 export function concernKey(ref: { plan: Pick<Plan, 'id'>; concern: Pick<Concern, 'anchor'> }): string {
   return `${ref.plan.id}#${ref.concern.anchor}`;
@@ -78,8 +70,8 @@ export function actionRow(site: Site, plan: Plan, concern: Concern, action: Acti
     establishment: plan.establishment.name,
     establishment_id: plan.establishment.id,
     plan_id: plan.id,
-    inspection_start: inspectionStart(plan),
-    inspection_end: inspectionEnd(plan),
+    inspection_start: plan.inspectionStart,
+    inspection_end: plan.inspectionEnd,
     report_published: plan.reportPublished.date,
     plan_submitted: plan.planSubmitted.date,
     concern_number: concern.number,
@@ -168,19 +160,30 @@ function concernRecord(concern: Concern) {
   };
 }
 
-/** One plan in full, as plain data: references become ids so the JSON has no cycles. */
+/**
+ * One plan in full, as plain data: references become ids so the JSON has no cycles. What only the
+ * site needs (names, paths, its grouping for the page, its source file) is left out.
+ */
 export function planRecord(plan: Plan) {
   const {
     establishment,
     groups: _groups,
     sourceFile: _file,
+    inspectionStart: _start,
+    inspectionEnd: _end,
+    name: _name,
+    displayName: _displayName,
+    shortName: _shortName,
+    published: _published,
+    path: _path,
+    dataPaths: _dataPaths,
     concerns,
     changes,
     progress,
     ...rest
   } = plan;
   // The establishment's own counts cover its other plans too, so they are left to its page.
-  const { plans: _plans, progress: _progress, ...establishmentFields } = establishment;
+  const { plans: _plans, progress: _progress, path: _page, ...establishmentFields } = establishment;
   return {
     ...rest,
     establishment: establishmentFields,
@@ -200,7 +203,7 @@ export function plansJson(site: Site, plans: readonly Plan[] = site.plans) {
     asAt: { date: site.asAt.date, source: site.asAt.source },
     statuses: Object.entries(STATUSES).map(([id, label]) => ({ id, label })),
     judgements: Object.entries(JUDGEMENTS).map(([id, label]) => ({ id, label })),
-    themes: site.themes.map(({ areaLabel: _label, ...theme }) => theme),
+    themes: site.themes.map(({ areaLabel: _label, path: _path, ...theme }) => theme),
     plans: plans.map(planRecord),
   };
 }

@@ -21,7 +21,6 @@ import { formatDate, formatDateRange } from '../lib/dates.ts';
 import { plural } from '../lib/format.ts';
 import { escapeHtml } from '../lib/html.ts';
 import { XML_DECLARATION, xmlElement, xmlText, xmlTextElement } from '../lib/xml.ts';
-import { inspectionEnd, inspectionStart } from './downloads.ts';
 
 /** The feed holds the newest entries only: readers fetch it often, and the site holds the rest. */
 export const FEED_LIMIT = 50;
@@ -68,18 +67,6 @@ export interface FeedEntry {
   lines: FeedLine[];
 }
 
-/** "HMP Chelmsford, 2024 plan": how the site names a plan in titles. */
-export function planName(plan: Plan): string {
-  return `${plan.establishment.name}, ${plan.year} plan`;
-}
-
-/** The date a plan first appeared on the site: its first change-log entry, else the date HMPPS submitted it. */
-export function planPublished(plan: Plan): string {
-  return plan.changes[0]?.date ?? plan.planSubmitted.date;
-}
-
-const planPagePath = (plan: Plan) => `/plans/${plan.id}/`;
-
 function planEntry(plan: Plan): FeedEntry {
   const key = `plan/${plan.id}`;
   return {
@@ -87,12 +74,12 @@ function planEntry(plan: Plan): FeedEntry {
     key,
     id: `urn:uuid:${uuidV5(key)}`,
     planId: plan.id,
-    date: planPublished(plan),
-    title: `New action plan: ${planName(plan)}`,
-    path: planPagePath(plan),
+    date: plan.published,
+    title: `New action plan: ${plan.shortName}`,
+    path: plan.path,
     summary:
       `The action plan HM Prison and Probation Service wrote after HM Inspectorate of Prisons inspected ` +
-      `${plan.establishment.name} (${formatDateRange(inspectionStart(plan), inspectionEnd(plan))}): ${plural(plan.concerns.length, 'concern')} and ${plural(plan.actionCount, 'action')}.`,
+      `${plan.establishment.name} (${formatDateRange(plan.inspectionStart, plan.inspectionEnd)}): ${plural(plan.concerns.length, 'concern')} and ${plural(plan.actionCount, 'action')}.`,
     lines: [],
   };
 }
@@ -118,29 +105,27 @@ function progressEntries(plan: Plan): FeedEntry[] {
   // Every change after the first: the first is the plan's own entry.
   for (const change of plan.changes.slice(1)) day(change.date).notes.push(change.note);
   for (const concern of plan.concerns) {
-    const concernPath = `${planPagePath(plan)}#${concern.anchor}`;
     for (const review of concern.reviews) {
       const d = day(review.date);
       d.reviews++;
       d.lines.push({
         kind: 'review',
-        path: concernPath,
+        path: concern.path,
         label: `Concern ${concern.number}`,
         text: `HM Inspectorate of Prisons’ Independent Review of Progress judged: ${review.label}.`,
       });
     }
     for (const action of concern.actions) {
-      const actionPath = `${planPagePath(plan)}#${action.anchor}`;
       const label = `Concern ${concern.number}, action ${action.number}`;
       for (const update of action.updates) {
         const d = day(update.date);
-        d.actions.add(actionPath);
-        d.lines.push({ kind: 'update', path: actionPath, label, text: `${update.statusLabel}.${update.note ? ` ${plain(update.note)}` : ''}` });
+        d.actions.add(action.path);
+        d.lines.push({ kind: 'update', path: action.path, label, text: `${update.statusLabel}.${update.note ? ` ${plain(update.note)}` : ''}` });
       }
       for (const revision of action.revisedTargets) {
         const d = day(revision.date);
         d.revisions++;
-        d.lines.push({ kind: 'revision', path: actionPath, label, text: `Target date changed to “${revision.target}”. Reason given: ${revision.reason}` });
+        d.lines.push({ kind: 'revision', path: action.path, label, text: `Target date changed to “${revision.target}”. Reason given: ${revision.reason}` });
       }
     }
   }
@@ -159,8 +144,8 @@ function progressEntries(plan: Plan): FeedEntry[] {
       id: `urn:uuid:${uuidV5(key)}`,
       planId: plan.id,
       date,
-      title: `${planName(plan)}: ${what}`,
-      path: d.lines[0]?.path ?? planPagePath(plan),
+      title: `${plan.shortName}: ${what}`,
+      path: d.lines[0]?.path ?? plan.path,
       summary: [`Published ${formatDate(date)}: ${what}.`, ...d.notes].join(' '),
       lines: d.lines,
     };

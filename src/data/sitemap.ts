@@ -13,9 +13,8 @@
  * src/pages/sitemap.xml.ts for what happens without one.
  */
 import type { Plan, Site } from '../content/model.ts';
-import { latestDate } from '../lib/progress.ts';
+import { latestDate } from '../lib/dates.ts';
 import { XML_DECLARATION, xmlElement, xmlTextElement } from '../lib/xml.ts';
-import { planPublished } from './feed.ts';
 
 export interface SitemapEntry {
   /** The page's path from the site's root, as `href` takes it: "/plans/chelmsford-2024/". */
@@ -32,7 +31,7 @@ export function planLastChanged(plan: Plan): string {
     ...plan.changes.map((c) => c.date),
     ...plan.concerns.flatMap((c) => [
       ...c.reviews.map((r) => r.date),
-      ...c.repeatedBy.map((r) => planPublished(r.plan)),
+      ...c.repeatedBy.map((r) => r.plan.published),
       ...c.actions.flatMap((a) => [...a.updates.map((u) => u.date), ...a.revisedTargets.map((r) => r.date)]),
     ]),
   ])!;
@@ -47,10 +46,10 @@ export function sitemapEntries(site: Site): SitemapEntry[] {
   return [
     entry('/', everything),
     entry('/establishments/', everything),
-    ...site.establishments.map((e) => entry(`/establishments/${e.id}/`, latestOf(e.plans))),
-    ...site.plans.map((p) => entry(`/plans/${p.id}/`, changed.get(p.id))),
+    ...site.establishments.map((e) => entry(e.path, latestOf(e.plans))),
+    ...site.plans.map((p) => entry(p.path, changed.get(p.id))),
     entry('/themes/', everything),
-    ...site.themes.map((t) => entry(`/themes/${t.id}/`, latestOf(site.plans.filter((p) => p.concerns.some((c) => c.themes.some((ct) => ct.id === t.id)))))),
+    ...site.themes.map((t) => entry(t.path, latestOf(site.plans.filter((p) => p.concerns.some((c) => c.themes.some((ct) => ct.id === t.id)))))),
     entry('/progress/', everything),
     entry('/search/', undefined),
     entry('/data/', everything),

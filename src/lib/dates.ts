@@ -44,6 +44,18 @@ export function parseTargetMonth(target: string | null | undefined): string | nu
   return null;
 }
 
+/** Whether "YYYY-MM-DD" is written so and is a day that exists: "2024-02-29" is, "2023-02-29" is not. */
+export function isRealDate(iso: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) && new Date(`${iso}T00:00:00Z`).toISOString().startsWith(iso);
+}
+
+/** The latest of some ISO dates (or months), or undefined when there are none. */
+export function latestDate(dates: Iterable<string>): string | undefined {
+  let latest: string | undefined;
+  for (const date of dates) if (latest === undefined || date > latest) latest = date;
+  return latest;
+}
+
 function parts(iso: string): { year: number; month: number; day?: number } {
   const [year, month, day] = iso.split('-').map(Number);
   return { year: year!, month: month!, ...(day ? { day } : {}) };

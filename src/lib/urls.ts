@@ -1,8 +1,8 @@
 /**
  * Every internal link goes through `href`, so the site works under a sub-path (BASE_PATH) as well
- * as at the root of a domain.
+ * as at the root of a domain. The model gives each plan, concern, establishment and theme its
+ * path from the site's root; `href` puts it under the base.
  */
-import type { Concern, Establishment, Plan, Theme } from '../content/model.ts';
 import { settings } from '../settings.ts';
 
 const base = settings.base.replace(/\/?$/, '/');
@@ -11,14 +11,6 @@ const base = settings.base.replace(/\/?$/, '/');
 export function href(path: string): string {
   return base + path.replace(/^\//, '');
 }
-
-export const planPath = (plan: Pick<Plan, 'id'>) => href(`/plans/${plan.id}/`);
-export const establishmentPath = (e: Pick<Establishment, 'id'>) => href(`/establishments/${e.id}/`);
-/** A concern's section on its plan page. */
-export const concernPath = (ref: { plan: Pick<Plan, 'id'>; concern: Pick<Concern, 'anchor'> }) => `${planPath(ref.plan)}#${ref.concern.anchor}`;
-export const themePath = (t: Pick<Theme, 'id'>) => href(`/themes/${t.id}/`);
-/** A plan's own download: every action as CSV, or the whole plan as JSON. */
-export const planDataPath = (plan: Pick<Plan, 'id'>, format: 'csv' | 'json') => href(`/data/plans/${plan.id}.${format}`);
 
 /** The search page with filters chosen, for links such as "3 completed" on the progress page. */
 export function searchPath(filters: Record<string, readonly string[]>): string {

@@ -6,9 +6,8 @@
 import type { Concern, Establishment, Plan, Site } from '../content/model.ts';
 import { markdownToPlainText } from '../govuk/markdown.ts';
 import { firstWords } from '../lib/format.ts';
-import { TARGET_PASSED } from '../lib/progress.ts';
-import { NOT_STATED } from '../lib/status.ts';
-import { concernPath, establishmentPath, planPath } from '../lib/urls.ts';
+import { NOT_STATED, TARGET_PASSED } from '../components/wording.ts';
+import { href } from '../lib/urls.ts';
 
 /** The filters every record may carry, in the order the search page shows them. */
 export const FILTERS = [
@@ -43,21 +42,17 @@ export function categoryValue(concern: Pick<Concern, 'category' | 'categoryLabel
   return concern.categoryLabel.replace(/ concern$/, '');
 }
 
-export function planTitle(plan: Plan): string {
-  return `${plan.establishment.name}: action plan after the ${plan.year} inspection`;
-}
-
 function concernRecord(plan: Plan, concern: Concern): SearchRecord {
   const text = markdownToPlainText(concern.text);
   const actions = concern.actions.map((a) => [markdownToPlainText(a.text), a.owner ?? '', a.target ?? ''].join(' '));
   return {
-    url: concernPath({ plan, concern }),
+    url: href(concern.path),
     content: [text, ...actions].join('\n'),
     language: 'en',
     meta: {
-      title: `${plan.establishment.name}, ${plan.year} plan, concern ${concern.number}: ${firstWords(text, 70)}`,
+      title: `${plan.shortName}, concern ${concern.number}: ${firstWords(text, 70)}`,
       establishment: plan.establishment.name,
-      plan: planTitle(plan),
+      plan: plan.displayName,
       concern: String(concern.number),
       category: concern.categoryLabel,
       themes: concern.themes.map((t) => t.label).join(', '),
@@ -80,17 +75,17 @@ function concernRecord(plan: Plan, concern: Concern): SearchRecord {
 
 function planRecord(plan: Plan): SearchRecord {
   return {
-    url: planPath(plan),
-    content: [planTitle(plan), plan.title, plan.inspection.asWritten, markdownToPlainText(plan.introduction)].join('\n'),
+    url: href(plan.path),
+    content: [plan.displayName, plan.title, plan.inspection.asWritten, markdownToPlainText(plan.introduction)].join('\n'),
     language: 'en',
-    meta: { title: planTitle(plan), establishment: plan.establishment.name, type: RECORD_TYPES.plan },
+    meta: { title: plan.displayName, establishment: plan.establishment.name, type: RECORD_TYPES.plan },
     filters: { type: [RECORD_TYPES.plan], establishment: [plan.establishment.name], plan_year: [String(plan.year)] },
   };
 }
 
 function establishmentRecord(establishment: Establishment): SearchRecord {
   return {
-    url: establishmentPath(establishment),
+    url: href(establishment.path),
     content: [establishment.name, establishment.type, establishment.group, establishment.operator].filter(Boolean).join('\n'),
     language: 'en',
     meta: { title: establishment.name, establishment: establishment.name, type: RECORD_TYPES.establishment },

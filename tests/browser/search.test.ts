@@ -13,7 +13,7 @@ import type { Browser, BrowserContext, Page, ViewportSize } from 'playwright-cor
 import { loadContent } from '../../src/content/load.ts';
 import type { Concern, Establishment, Plan, Site } from '../../src/content/model.ts';
 import { themeCounts } from '../../src/content/queries.ts';
-import { NOT_STATED } from '../../src/lib/status.ts';
+import { NOT_STATED } from '../../src/components/wording.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { ROOT } from '../support/build-site.ts';
 import { address, axeViolations, DESKTOP, focused, isSeen, PHONE, tabTo, visit } from './helpers.ts';

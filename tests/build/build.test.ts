@@ -26,7 +26,7 @@ import { sitemapEntries } from '../../src/data/sitemap.ts';
 
 const CONTENT_DIR = path.join(ROOT, 'content');
 const PLAN_ID = 'chelmsford-2024';
-/** What the site shows where the source names no owner (src/lib/status.ts). */
+/** What the site shows where the source names no owner (src/components/wording.ts). */
 const NOT_STATED = 'Not stated in the plan';
 
 const source = parseSource(fs.readFileSync(SOURCE_FILE, 'utf8'));

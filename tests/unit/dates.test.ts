@@ -3,7 +3,7 @@
  * from the free text HMPPS writes ("August 2024 (For bid process)").
  */
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateRange, formatMonth, parseTargetMonth, yearOf } from '../../src/lib/dates.ts';
+import { formatDate, formatDateRange, formatMonth, isRealDate, parseTargetMonth, yearOf } from '../../src/lib/dates.ts';
 
 describe('parseTargetMonth: the month a target date as written refers to', () => {
   it.each<[string | null | undefined, string | null]>([
@@ -113,4 +113,17 @@ describe('yearOf', () => {
   ])('%s is in %i', (iso, year) => {
     expect(yearOf(iso)).toBe(year);
   });
+});
+
+describe('isRealDate', () => {
+  it.each(['2024-01-22', '2024-02-29', '2000-02-29', '1999-12-31'])('%s is a real date', (iso) => {
+    expect(isRealDate(iso)).toBe(true);
+  });
+
+  it.each(['2023-02-29', '1900-02-29', '2024-04-31', '2024-13-01', '2024-00-10', '2024-1-22', '22/01/2024', '2024-01-22T00:00', ''])(
+    '"%s" is not',
+    (text) => {
+      expect(isRealDate(text)).toBe(false);
+    },
+  );
 });

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.ts';
 import type { Site } from '../../src/content/model.ts';
 import { formatProblem } from '../../src/content/problems.ts';
-import { atomDate, atomFeed, feedEntries, planPublished, uuidV5 } from '../../src/data/feed.ts';
+import { atomDate, atomFeed, feedEntries, uuidV5 } from '../../src/data/feed.ts';
 import { planLastChanged, sitemapEntries, sitemapXml } from '../../src/data/sitemap.ts';
 import { absoluteUrl } from '../../src/lib/urls.ts';
 import { XML_DECLARATION, xmlAttribute, xmlElement, xmlText, xmlTextElement } from '../../src/lib/xml.ts';
@@ -140,8 +140,8 @@ describe('feedEntries (fixture, as at 2025-06-30)', () => {
 
   it('dates a new plan by its first change-log entry, else by the date it was submitted', () => {
     const plan = (id: string) => site.plans.find((p) => p.id === id)!;
-    expect(planPublished(plan('fairfield-2024'))).toBe('2024-06-01');
-    expect(planPublished(plan('rivermoor-2023'))).toBe('2023-09-01');
+    expect(plan('fairfield-2024').published).toBe('2024-06-01');
+    expect(plan('rivermoor-2023').published).toBe('2023-09-01');
   });
 
   it('leaves out what is dated after the "as at" date (the updates, revision and change of August and September 2025)', () => {

@@ -4,11 +4,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { STATUSES, type StatusId } from '../../src/content/schema.ts';
+import { statusTagClass } from '../../src/components/wording.ts';
+import { STATUSES, type StatusId } from '../../src/content/vocabulary.ts';
 import { markdownToPlainText } from '../../src/govuk/markdown.ts';
-import { escapeHtml, linkHtml } from '../../src/lib/html.ts';
+import { decodeEntities, escapeHtml, linkHtml } from '../../src/lib/html.ts';
 import { firstWords, plural } from '../../src/lib/format.ts';
-import { statusTagClass } from '../../src/lib/status.ts';
 
 describe('plural', () => {
   it.each<[number, string, string | undefined, string]>([
@@ -67,6 +67,25 @@ describe('escapeHtml and linkHtml', () => {
     expect(linkHtml('https://example.org/"><script>x</script>', 'HMP <Example>')).toBe(
       '<a class="govuk-link" href="https://example.org/&quot;&gt;&lt;script&gt;x&lt;/script&gt;">HMP &lt;Example&gt;</a>',
     );
+  });
+});
+
+describe('decodeEntities', () => {
+  it('decodes named, decimal and hex entities, and leaves unknown ones', () => {
+    expect(decodeEntities('&#39;&#x27;&apos;&nbsp;&bogus;')).toBe("'''\u00a0&bogus;");
+  });
+
+  it('decodes the typographic entities a document uses, in any case', () => {
+    expect(decodeEntities('22 January &ndash; 8 February, &lsquo;safe&rsquo; &AMP; &hellip;')).toBe('22 January – 8 February, ‘safe’ & …');
+  });
+
+  it('leaves an "&" that starts no reference, and a code point beyond Unicode, as written', () => {
+    expect(decodeEntities('D&I lead & Safer Custody; &#1114112;')).toBe('D&I lead & Safer Custody; &#1114112;');
+  });
+
+  it('gives back what escapeHtml escaped', () => {
+    const text = `Fewer than 5 < 10 & "quotes" aren't markup`;
+    expect(decodeEntities(escapeHtml(text))).toBe(text);
   });
 });
 

@@ -6,18 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { validateContent } from '../../src/content/load.ts';
 import type { Site } from '../../src/content/model.ts';
-import {
-  asAtDate,
-  asAtSentence,
-  countProgress,
-  currentStatus,
-  currentTarget,
-  latestDate,
-  MEASURES,
-  percentOf,
-  progressLine,
-  targetPassed,
-} from '../../src/lib/progress.ts';
+import { asAtSentence, MEASURES, progressLine } from '../../src/components/wording.ts';
+import { asAtDate, countProgress, currentStatus, currentTarget, targetPassed } from '../../src/content/progress.ts';
+import { latestDate } from '../../src/lib/dates.ts';
+import { percentOf } from '../../src/lib/format.ts';
 import { compareValues, nextDirection, sortBy } from '../../src/lib/sort.ts';
 import { FIXTURE_PLAN } from '../support/fixture-plan.ts';
 

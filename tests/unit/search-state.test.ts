@@ -3,7 +3,6 @@ import { FILTERS } from '../../src/search/records.ts';
 import {
   categoryTagClass,
   chosenFilters,
-  decodeEntities,
   excerptParts,
   isBlank,
   matchOption,
@@ -226,12 +225,6 @@ describe('excerptParts', () => {
 
   it('gives nothing for an empty excerpt', () => {
     expect(excerptParts('')).toEqual([]);
-  });
-});
-
-describe('decodeEntities', () => {
-  it('decodes named, decimal and hex entities, and leaves unknown ones', () => {
-    expect(decodeEntities('&#39;&#x27;&apos;&nbsp;&bogus;')).toBe("'''\u00a0&bogus;");
   });
 });
 

@@ -1,10 +1,11 @@
 /**
  * Pure rules for progress: an action's status and target as at a given date, whether its target
- * has passed, and the counts a progress summary shows. Every rule takes the "as at" date as an
+ * has passed, and the counts a progress summary shows (its words are in
+ * src/components/wording.ts). Every rule takes the "as at" date as an
  * argument, never today's date, so two builds of the same content give the same pages on any day.
  */
-import { STATUSES, type StatusId, type UpdateStatusId } from '../content/schema.ts';
-import { formatDate, parseTargetMonth } from './dates.ts';
+import { parseTargetMonth } from '../lib/dates.ts';
+import type { StatusId, UpdateStatusId } from './vocabulary.ts';
 
 interface Dated {
   date: string;
@@ -66,7 +67,8 @@ export interface ProgressCounts {
   targetPassed: number;
 }
 
-const COUNT_OF: Record<StatusId, keyof ProgressCounts> = {
+/** The count each status adds to. */
+export const COUNT_OF: Readonly<Record<StatusId, keyof ProgressCounts>> = {
   completed: 'completed',
   'in-progress': 'inProgress',
   'not-started': 'notStarted',
@@ -93,54 +95,4 @@ export function countProgress(actions: Iterable<{ status: StatusId; targetPassed
     if (action.targetPassed) counts.targetPassed++;
   }
   return counts;
-}
-
-/** The latest date in a collection of dated things, or undefined when there are none. */
-export function latestDate(dates: Iterable<string>): string | undefined {
-  let latest: string | undefined;
-  for (const date of dates) if (latest === undefined || date > latest) latest = date;
-  return latest;
-}
-
-/** The label of the derived flag, wherever it is shown or filtered on. */
-export const TARGET_PASSED = 'Target date passed';
-
-/** One count a progress summary shows, and the status it counts (none for "target date passed"). */
-export interface Measure {
-  key: keyof ProgressCounts;
-  label: string;
-  status?: StatusId;
-}
-
-const statusMeasure = (status: StatusId): Measure => ({ key: COUNT_OF[status], label: STATUSES[status], status });
-
-/** The headline counts of a plan, an establishment or a theme, in the order they are shown. */
-export const MEASURES: readonly Measure[] = [
-  ...(['completed', 'in-progress', 'no-update'] as const).map(statusMeasure),
-  { key: 'targetPassed', label: TARGET_PASSED },
-];
-
-/** The other statuses, shown only where some action has them. */
-export const OTHER_MEASURES: readonly Measure[] = (['not-started', 'not-completed', 'no-longer-applicable'] as const).map(statusMeasure);
-
-/** "45%" of a total, rounded down so that a bar never shows more than was done; "0%" of nothing. */
-export function percentOf(count: number, total: number): number {
-  return total === 0 ? 0 : Math.floor((count * 100) / total);
-}
-
-/** The sentence every page with statuses shows, so a reader knows the date they describe. */
-export function asAtSentence(asAt: { date: string; source: 'setting' | 'content' }): string {
-  const date = formatDate(asAt.date);
-  return asAt.source === 'setting'
-    ? `Progress is shown as at ${date}.`
-    : `Progress is shown as at ${date}, the date of the latest entry in this site’s records.`;
-}
-
-/** The headline counts in one line, for lists of plans: "3 completed, 1 in progress, 62 no update published; 40 target dates passed". */
-export function progressLine(counts: ProgressCounts): string {
-  const statuses = [...MEASURES, ...OTHER_MEASURES]
-    .filter((m) => m.status && counts[m.key] > 0)
-    .map((m) => `${counts[m.key]} ${m.label.toLowerCase()}`);
-  const passed = counts.targetPassed > 0 ? `; ${counts.targetPassed} past the target date` : '';
-  return `${statuses.join(', ')}${passed}`;
 }
