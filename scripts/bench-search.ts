@@ -33,7 +33,7 @@ import { kindsText, measureSearchPage, pageQueryLabels, type PageSummary } from 
 import { DEFAULT_QUERIES, measureSearch, QUERY_NAMES, queryLabels, type Queries, type QueryName, type Summary } from '../src/bench/search.ts';
 import { siteFigures } from '../src/bench/site.ts';
 import { launchBrowser } from '../src/bench/chromium.ts';
-import { serve } from '../tests/support/serve.ts';
+import { serve } from '../src/bench/serve.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Options

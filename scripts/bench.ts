@@ -36,7 +36,7 @@ import { DEFAULT_QUERIES, measureSearch, QUERY_NAMES, queryLabels, type QueryNam
 import { siteFigures, type SiteFigures } from '../src/bench/site.ts';
 import { measurePageWeight, WEIGHT_KINDS, type PageWeight } from '../src/bench/weight.ts';
 import { launchBrowser } from '../src/bench/chromium.ts';
-import { serve } from '../tests/support/serve.ts';
+import { serve } from '../src/bench/serve.ts';
 
 const USAGE =
   'Usage: npm run bench -- [--sizes 6,60,600] [--seed 1] [--search-runs 3] [--lighthouse-runs 3] [--json out.json] [--markdown out.md] [--keep] [--reuse DIR] [--no-browser]';

@@ -1,7 +1,7 @@
 /** What a built site holds on disk: pages, search records, sizes, and Pagefind's files by kind. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { sitePages } from '../../tests/support/serve.ts';
+import { sitePages } from './serve.ts';
 
 export interface FileSize {
   rel: string;
