@@ -46,7 +46,13 @@ export function parseTargetMonth(target: string | null | undefined): string | nu
 
 /** Whether "YYYY-MM-DD" is written so and is a day that exists: "2024-02-29" is, "2023-02-29" is not. */
 export function isRealDate(iso: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(iso) && new Date(`${iso}T00:00:00Z`).toISOString().startsWith(iso);
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  // setUTCFullYear, unlike Date.UTC, takes years 0-99 as written; a day that does not exist rolls over into another.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 /** The latest of some ISO dates (or months), or undefined when there are none. */

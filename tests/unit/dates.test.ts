@@ -116,7 +116,7 @@ describe('yearOf', () => {
 });
 
 describe('isRealDate', () => {
-  it.each(['2024-01-22', '2024-02-29', '2000-02-29', '1999-12-31'])('%s is a real date', (iso) => {
+  it.each(['2024-01-22', '2024-02-29', '2000-02-29', '1999-12-31', '0024-01-01'])('%s is a real date', (iso) => {
     expect(isRealDate(iso)).toBe(true);
   });
 

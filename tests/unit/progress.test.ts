@@ -254,7 +254,7 @@ describe('progress in the model', () => {
     expect(older!.concerns[0]!.repeatedBy).toEqual([]);
   });
 
-  it('refuses an "as at" setting that is not a real date, saying which setting', () => {
+  it.each(['2025-02-30', '2025-13-01', '30/01/2025'])('refuses an "as at" setting of %s, saying which setting', (asAt) => {
     const result = validateContent(
       [
         ['themes.yaml', THEMES],
@@ -262,7 +262,7 @@ describe('progress in the model', () => {
         [P, FIXTURE_PLAN],
       ],
       'content',
-      { asAt: '2025-02-30' },
+      { asAt },
     );
     expect(result.ok).toBe(false);
     if (result.ok) return;
