@@ -11,7 +11,7 @@ import { href } from '../lib/urls.ts';
 import type { ActionsCsvColumn } from './downloads.ts';
 
 const code = (s: string) => `<code>${s}</code>`;
-/** When "target date passed" is true (src/lib/progress.ts, targetPassed). */
+/** When "target date passed" is true (src/content/progress.ts, targetPassed). */
 const TARGET_PASSED_RULE =
   'the target in force names a month that has ended by the “as at” date and the action is neither completed nor no longer applicable';
 const NO_UPDATE = STATUSES['no-update'];
