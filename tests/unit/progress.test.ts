@@ -1,13 +1,15 @@
 /**
  * Progress rules: what status, target and "target date passed" a reader sees for an action, as at
  * an explicit date, and the counts a summary shows. Then the same rules through the whole model,
- * from content files, where the "as at" date comes from the content or from the setting.
+ * from content files, where the "as at" date comes from the content or from the setting, and the
+ * other plan facts the model works out once (dates, names, paths).
  */
 import { describe, expect, it } from 'vitest';
 import { validateContent } from '../../src/content/load.ts';
 import type { Site } from '../../src/content/model.ts';
 import { asAtSentence, MEASURES, progressLine } from '../../src/components/wording.ts';
 import { asAtDate, countProgress, currentStatus, currentTarget, targetPassed } from '../../src/content/progress.ts';
+import { plansJson } from '../../src/data/downloads.ts';
 import { latestDate } from '../../src/lib/dates.ts';
 import { percentOf } from '../../src/lib/format.ts';
 import { compareValues, nextDirection, sortBy } from '../../src/lib/sort.ts';
@@ -269,6 +271,54 @@ describe('progress in the model', () => {
     expect(result.problems).toEqual([
       expect.objectContaining({ file: 'ACTION_PLANS_AS_AT', message: expect.stringContaining('must be a real date written as YYYY-MM-DD') }),
     ]);
+  });
+});
+
+describe('plan facts on the model, worked out once for pages, search, feed and downloads', () => {
+  // The fixture plan, inspected in two periods, with a change log whose second entry is after the "as at" date.
+  const TWO_PERIODS = FIXTURE_PLAN.replace(
+    '      end: "2024-02-08"\n',
+    '      end: "2024-01-26"\n    - start: "2024-02-05"\n      end: "2024-02-08"\n',
+  );
+  const WITH_CHANGES = TWO_PERIODS.replace('concerns:\n', 'changes:\n  - date: "2024-07-15"\n    note: First published.\n  - date: "2026-01-01"\n    note: Later.\nconcerns:\n');
+
+  it('dates the inspection from the first day of its first period to the last day of its last', () => {
+    const plan = siteOf({ [P]: TWO_PERIODS }).plans[0]!;
+    expect(plan.inspection.periods).toHaveLength(2);
+    expect([plan.inspectionStart, plan.inspectionEnd, plan.year]).toEqual(['2024-01-22', '2024-02-08', 2024]);
+  });
+
+  it('names the plan in its three forms', () => {
+    const plan = siteOf({ [P]: FIXTURE_PLAN }).plans[0]!;
+    expect(plan.name).toBe('action plan after the 2024 inspection');
+    expect(plan.displayName).toBe('HMP Chelmsford: action plan after the 2024 inspection');
+    expect(plan.shortName).toBe('HMP Chelmsford, 2024 plan');
+  });
+
+  it('is published on its first change-log entry by the "as at" date, else on the day HMPPS submitted it', () => {
+    expect(siteOf({ [P]: FIXTURE_PLAN }).plans[0]!.published).toBe('2024-06-11');
+    expect(siteOf({ [P]: WITH_CHANGES }, '2025-01-01').plans[0]!.published).toBe('2024-07-15');
+    expect(siteOf({ [P]: WITH_CHANGES }, '2024-07-01').plans[0]!.published).toBe('2024-06-11');
+  });
+
+  it('gives every page and section its path from the site root', () => {
+    const site = siteOf({ [P]: FIXTURE_PLAN });
+    const plan = site.plans[0]!;
+    expect(plan.path).toBe('/plans/chelmsford-2024/');
+    expect(plan.dataPaths).toEqual({ csv: '/data/plans/chelmsford-2024.csv', json: '/data/plans/chelmsford-2024.json' });
+    expect(plan.concerns[1]!.path).toBe('/plans/chelmsford-2024/#concern-2');
+    expect(plan.concerns[0]!.actions[1]!.path).toBe('/plans/chelmsford-2024/#concern-1-action-2');
+    expect(plan.establishment.path).toBe('/establishments/chelmsford/');
+    expect(site.themes.map((t) => t.path)).toEqual(['/themes/self-harm/', '/themes/mental-health/', '/themes/living-conditions/']);
+  });
+
+  it('keeps these site facts out of the JSON download, which holds the plan as published', () => {
+    const site = siteOf({ [P]: FIXTURE_PLAN });
+    const json = plansJson(site);
+    const record = json.plans[0]!;
+    for (const key of ['inspectionStart', 'inspectionEnd', 'name', 'displayName', 'shortName', 'published', 'path', 'dataPaths']) expect(record).not.toHaveProperty(key);
+    expect(record.establishment).not.toHaveProperty('path');
+    for (const theme of json.themes) expect(theme).not.toHaveProperty('path');
   });
 });
 
