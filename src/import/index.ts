@@ -9,6 +9,7 @@ import { ImportError } from './errors.ts';
 import { buildPlan, type DraftPlan, type KnownEstablishment } from './plan.ts';
 import type { SourceDocument } from './source.ts';
 import { readDocx } from './table-docx.ts';
+import { readPdf } from './table-pdf.ts';
 import { readTextLayout } from './table-text.ts';
 import { writeDraft, type Check } from './write.ts';
 
@@ -39,9 +40,7 @@ export async function readSource(bytes: Uint8Array, fileName: string): Promise<S
   if (bytes.length === 0) throw new ImportError('the file is empty');
   // A .docx is a zip archive: "PK\3\4" (or "PK\5\6" for an empty one).
   if (startsWith(bytes, 0x50, 0x4b, 0x03, 0x04) || startsWith(bytes, 0x50, 0x4b, 0x05, 0x06)) return readDocx(bytes);
-  if (startsWith(bytes, 0x25, 0x50, 0x44, 0x46)) {
-    throw new ImportError('this is a PDF: the importer reads the text layout of a plan (.txt) or a Word .docx; open the PDF in Word and save it as .docx, or extract its text');
-  }
+  if (startsWith(bytes, 0x25, 0x50, 0x44, 0x46)) return readPdf(bytes);
   if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0)) {
     throw new ImportError('this is an old Word .doc file: open it in Word and save it as .docx');
   }
