@@ -179,8 +179,15 @@ const joinWrapped = (before: string, after: string) => (/[A-Za-z]-$/.test(before
 
 interface Paragraph {
   lines: string[];
-  /** The last line of the paragraph ended by wrapping: the text goes on (used across page breaks). */
-  open: boolean;
+  /** Its first and last lines as laid out, to tell whether a page break cut it. */
+  first: Line;
+  last: Line;
+}
+
+/** A cell's paragraphs, with the x its text may reach before it wraps. */
+interface CellParagraphs {
+  paragraphs: Paragraph[];
+  right: number;
 }
 
 /**
@@ -188,29 +195,23 @@ interface Paragraph {
  * starts where the gap between lines is clearly more than the line spacing, or where a line
  * begins with a bullet.
  */
-function paragraphs({ lines, right }: CellLines): Paragraph[] {
+function paragraphs({ lines, right }: CellLines): CellParagraphs {
   const out: Paragraph[] = [];
   lines.forEach((line, i) => {
     const previous = lines[i - 1];
     const current = out.at(-1);
-    if (!previous || !current) {
-      out.push({ lines: [line.text], open: false });
-    } else if (line.y - previous.y > 1.45 * Math.max(previous.size, line.size) || /^[•▪◦●■]/.test(line.text)) {
-      out.push({ lines: [line.text], open: false });
-    } else if (breaksBefore(previous, line, right)) {
-      current.lines.push(line.text);
-    } else {
-      current.lines[current.lines.length - 1] = joinWrapped(current.lines.at(-1)!, line.text);
+    if (!previous || !current || line.y - previous.y > 1.45 * Math.max(previous.size, line.size) || /^[•▪◦●■]/.test(line.text)) {
+      out.push({ lines: [line.text], first: line, last: line });
+      return;
     }
-    const last = out.at(-1)!;
-    const next = lines[i + 1];
-    // A wrapped line reaches to within a word of the cell's edge.
-    last.open = next === undefined && right - line.end < 3 * line.size;
+    if (breaksBefore(previous, line, right)) current.lines.push(line.text);
+    else current.lines[current.lines.length - 1] = joinWrapped(current.lines.at(-1)!, line.text);
+    current.last = line;
   });
-  return out;
+  return { paragraphs: out, right };
 }
 
-const toHtml = (paras: Paragraph[]) => paras.map((p) => `<p>${p.lines.map(escapeHtml).join('<br>')}</p>`).join('');
+const toHtml = ({ paragraphs: paras }: CellParagraphs) => paras.map((p) => `<p>${p.lines.map(escapeHtml).join('<br>')}</p>`).join('');
 
 // ---------------------------------------------------------------------------------------------------
 // The table
@@ -271,7 +272,7 @@ function pageTable(page: Page): PageTable | undefined {
 }
 
 const isEmpty = (band: CellLines[]) => band.every((cell) => cell.lines.length === 0);
-const bandTexts = (band: CellLines[]) => band.map((cell) => paragraphs(cell).map((p) => p.lines.join(' ')).join(' '));
+const bandTexts = (band: CellLines[]) => band.map((cell) => paragraphs(cell).paragraphs.map((p) => p.lines.join(' ')).join(' '));
 
 /** A page number or "Page 2 of 11". */
 const PAGE_NUMBER = /^(?:page\s*)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$/i;
@@ -294,7 +295,7 @@ function runningLines(pages: Page[], outside: Map<Page, Line[]>): Set<Line> {
 /** Lines outside the table as cover paragraphs: a blank line between paragraphs. */
 function coverLines(lines: Line[]): CoverLine[] {
   const out: CoverLine[] = [];
-  const paras = paragraphs({ lines, right: Math.max(...lines.map((l) => l.end)) });
+  const { paragraphs: paras } = paragraphs({ lines, right: Math.max(...lines.map((l) => l.end)) });
   // A line ended by a break is a line of its own (a title above a date line); a paragraph ends with a blank.
   for (const p of paras) out.push(...p.lines.map((line) => ({ text: normalise(line) })), { text: '' });
   return out;
@@ -321,7 +322,7 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
   let headerKey = '';
   let firstRow: string[] | undefined;
   /** The last row read and its cells' paragraphs, to join a row cut by a page break. */
-  let last: { row: SourceRow; cells: Paragraph[][] } | undefined;
+  let last: { row: SourceRow; cells: CellParagraphs[] } | undefined;
 
   for (const page of pages) {
     const table = tables.get(page);
@@ -349,7 +350,7 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
         const where = `page ${page.number}, table row ${b + 1}`;
         const firstOnPage = rows.length > 0 && last !== undefined && !table.bands.slice(0, b).some((x) => !isEmpty(x) && bandTexts(x).map(normalise).join('|') !== headerKey);
         if (firstOnPage && last && continuesRow(cells)) {
-          joinRow(last, cells, columns.count);
+          joinRow(last, cells, columns);
           return;
         }
         const row = fit(cells, columns.count, where);
@@ -373,31 +374,45 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
  * recommendation) is empty and it is not a section heading: one line in one column, starting with
  * a capital and ending with no punctuation ("Key concerns", "Safety").
  */
-function continuesRow(cells: Paragraph[][]): boolean {
-  if (cells[0]!.length > 0) return false;
-  const filled = cells.filter((c) => c.length > 0);
-  const only = filled.length === 1 && filled[0]!.length === 1 && filled[0]![0]!.lines.length === 1 ? filled[0]![0]!.lines[0]! : undefined;
-  return !(only && /^[A-Z]/.test(only) && !/[.,;:]$/.test(only));
+function continuesRow(cells: CellParagraphs[]): boolean {
+  if (cells[0]!.paragraphs.length > 0) return false;
+  const filled = cells.filter((c) => c.paragraphs.length > 0);
+  const [only] = filled.length === 1 && filled[0]!.paragraphs.length === 1 ? filled[0]!.paragraphs[0]!.lines : [];
+  return !(only !== undefined && filled[0]!.paragraphs[0]!.lines.length === 1 && /^[A-Z]/.test(only) && !/[.,;:]$/.test(only));
 }
 
-/** Adds a page's first row to the row it continues: a paragraph left open by the break goes on. */
-function joinRow(last: { row: SourceRow; cells: Paragraph[][] }, cells: Paragraph[][], count: number) {
-  for (let c = 0; c < count; c++) {
-    const into = last.cells[c] ?? (last.cells[c] = []);
-    const more = cells[c] ?? [];
-    const open = into.at(-1);
-    if (open?.open && more[0]) {
-      const [first, ...rest] = more;
-      open.lines[open.lines.length - 1] = joinWrapped(open.lines.at(-1)!, first.lines[0]!);
+/**
+ * Adds a page's first row to the row it continues. In the text columns, the paragraph the break cut
+ * goes on when the first word after the break would not have fitted on the line before it (the line
+ * had wrapped) and that line does not end a sentence. Owners and targets are short items, each
+ * usually one line, so one goes on only where its text plainly does: a trailing comma or hyphen,
+ * or a wrapped line followed by a lower-case word or a number ("September" / "2024").
+ */
+function joinRow(last: { row: SourceRow; cells: CellParagraphs[] }, cells: CellParagraphs[], columns: Columns) {
+  const items = new Set([columns.index.owner, columns.index.target]);
+  for (let c = 0; c < columns.count; c++) {
+    const into = (last.cells[c] ??= { paragraphs: [], right: cells[c]?.right ?? 0 });
+    const more = cells[c]?.paragraphs ?? [];
+    const open = into.paragraphs.at(-1);
+    const [first, ...rest] = more;
+    const before = open?.lines.at(-1) ?? '';
+    const goesOn =
+      open !== undefined &&
+      first !== undefined &&
+      (items.has(c)
+        ? /[,&/-]$|\band$/.test(before) || (/^[a-z0-9(]/.test(first.lines[0]!) && !breaksBefore(open.last, first.first, into.right))
+        : !/[.!?:;]["'’”)\]]*$/.test(before) && !breaksBefore(open.last, first.first, into.right));
+    if (goesOn) {
+      open.lines[open.lines.length - 1] = joinWrapped(before, first.lines[0]!);
       open.lines.push(...first.lines.slice(1));
-      open.open = first.open;
-      into.push(...rest);
-    } else into.push(...more);
+      open.last = first.last;
+      into.paragraphs.push(...rest);
+    } else into.paragraphs.push(...more);
     last.row.cells[c] = toHtml(into);
   }
 }
 
-function fit(cells: Paragraph[][], count: number, where: string): SourceRow {
+function fit(cells: CellParagraphs[], count: number, where: string): SourceRow {
   const html = cells.map(toHtml);
   if (html.length === count) return { cells: html, where };
   if (html.length < count) return { cells: [...html, ...Array<string>(count - html.length).fill('')], where, problem: `this row (${where}) has only ${html.length} of the table's ${count} columns: check it against the source` };
