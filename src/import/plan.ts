@@ -149,6 +149,9 @@ const cell = (row: SourceRow, source: SourceDocument, role: Role) => {
   return i === undefined ? '' : row.cells[i] ?? '';
 };
 
+/** A paragraph typed as a list item: "1. ", "2) ", "a) ", "• ", "- ". */
+const LITERAL_ITEM = /^(\d{1,2}[.)]|[a-z][.)]|[•-])\s+([\s\S]+)$/;
+
 const REFERENCE = /\s*\(([A-Z]{0,3}\s?\d+(?:\.\d+)*)\)\s*\.?$/;
 const HEADING_CATEGORY = /^(priority|key)\s+concerns?:?$/i;
 
@@ -265,24 +268,42 @@ interface Building {
   leadingList: boolean;
 }
 
-interface Actions {
-  actions: DraftAction[];
-  /** Actions before pairing, for formats that take some paragraphs as something else. */
-  texts: string[];
+/** The owners (or targets) of one row's cell, and whether the cell was one item split ("Governor Governor"). */
+interface RowItems {
+  items: string[];
+  /** The cell was one block of text, split into several items by repeated names or a run of dates. */
+  split: boolean;
+  /** The cell had no markup and was read as one item: it may hold several run together. */
+  unmarkedText?: string;
 }
 
-/** The owners (or targets) of each row: paragraphs, or a cell with no markup split as far as is safe. */
-function rowItems(html: string, split: (text: string) => string[]): { items: string[]; unmarkedText?: string } {
+/** A line ending in a comma, "&", "/" or "and" goes on in the next: "GFSL, HMPPS Estates," / "MoJ Property Services.". */
+function joinContinued(items: string[]): string[] {
+  const out: string[] = [];
+  for (const item of items) {
+    const previous = out.at(-1);
+    if (previous !== undefined && /(?:[,&/]|\band)$/.test(previous)) out[out.length - 1] = `${previous} ${item}`;
+    else out.push(item);
+  }
+  return out;
+}
+
+/** The owners (or targets) of a row: paragraphs and lines, or one block split as far as is safe. */
+function rowItems(html: string, split: (text: string) => string[]): RowItems {
   const { items, marked } = cellItems(html);
-  if (marked || items.length !== 1) return { items };
-  const split1 = split(items[0]!);
-  return split1.length > 1 ? { items: split1 } : { items, unmarkedText: items[0]! };
+  const joined = joinContinued(items);
+  if (joined.length !== 1) return { items: joined, split: false };
+  const pieces = split(joined[0]!);
+  if (pieces.length > 1) return { items: pieces, split: true };
+  return marked ? { items: joined, split: false } : { items: joined, split: false, unmarkedText: joined[0]! };
 }
 
 interface Response {
   building: Building[];
   owners: string[];
   targets: string[];
+  /** Each row's own owners and targets, for pairing row by row. */
+  rows: { owners: RowItems; targets: RowItems; where: string }[];
   /** Owner or target cells with no markup that were read as one item each. */
   unmarked: string[];
   /** Positions in `owners` and `targets` of items that are such a whole cell. */
@@ -295,6 +316,7 @@ function readResponse(rows: SourceRow[], source: SourceDocument, path: (string |
   const targets: string[] = [];
   const ownersPerRow: number[] = [];
   const targetsPerRow: number[] = [];
+  const perRow: Response['rows'] = [];
   const unmarked: string[] = [];
   const wholeCells = { owner: new Set<number>(), target: new Set<number>() };
   const flag = (message: string, at: (string | number)[] = [...path, 'actions']) => flags.push({ path: at, message });
@@ -302,6 +324,7 @@ function readResponse(rows: SourceRow[], source: SourceDocument, path: (string |
   rows.forEach((row, r) => {
     const o = rowItems(cell(row, source, 'owner'), splitRepeated);
     const t = rowItems(cell(row, source, 'target'), splitTargets);
+    perRow.push({ owners: o, targets: t, where: row.where });
     owners.push(...o.items);
     targets.push(...t.items);
     ownersPerRow.push(o.items.length);
@@ -336,6 +359,24 @@ function readResponse(rows: SourceRow[], source: SourceDocument, path: (string |
             return;
           }
         }
+        const item = LITERAL_ITEM.exec(block.text);
+        if (item && last) {
+          const marker = item[1]!;
+          const number = /^\d/.test(marker) ? parseInt(marker, 10) : undefined;
+          const text = item[2]!.replace(/\n/g, ' ');
+          if (lastPart?.kind === 'paragraph' && /:\s*$/.test(lastPart.text)) {
+            last.parts.push({ kind: 'list', ordered: number !== undefined, start: number ?? 1, items: [{ text: number === undefined && !/^[•-]$/.test(marker) ? `${marker} ${text}` : text, lists: [] }] });
+            return;
+          }
+          if (lastPart?.kind === 'list' && (number === undefined ? !lastPart.ordered : lastPart.ordered && number === lastPart.start + lastPart.items.length)) {
+            lastPart.items.push({ text: number === undefined && !/^[•-]$/.test(marker) ? `${marker} ${text}` : text, lists: [] });
+            return;
+          }
+          flag(
+            `this action starts like a list item ("${marker}") but no lead-in ending with ":" comes before it, so it was kept as an action of its own: check whether it is one, or an item of the action before`,
+            [...path, 'actions', building.length],
+          );
+        }
         building.push({ parts: [{ ...block }], unmarked: !block.marked, row: r, leadingList: false });
         return;
       }
@@ -356,17 +397,21 @@ function readResponse(rows: SourceRow[], source: SourceDocument, path: (string |
     });
   });
 
-  splitUnmarked(building, Math.max(owners.length, targets.length), ownersPerRow, targetsPerRow, (m) => flag(m));
-  return { building, owners, targets, unmarked, wholeCells };
+  const runTogether = perRow.map((row) => row.owners.split || row.targets.split);
+  splitUnmarked(building, Math.max(owners.length, targets.length), ownersPerRow, targetsPerRow, runTogether, (m) => flag(m));
+  return { building, owners, targets, rows: perRow, unmarked, wholeCells };
 }
 
 /**
- * Splits blocks with no paragraph markup where the owners and targets show they hold several
- * actions. With one such block in an entry, the count is what the rest of the entry leaves over;
- * with several (one per row, as when every row lost its markup), each row's own count is used.
+ * Splits blocks that hold several actions run together, where the owners and targets show it: a
+ * block with no paragraph markup, or one paragraph in a row whose owner or target cell is itself
+ * several run together ("Governor Governor", "September 2024 October 2024"), as a PDF conversion
+ * leaves a row. With one such block in an entry, the count is what the rest of the entry leaves
+ * over; with several (one per row, as when every row lost its markup), each row's own count is used.
  */
-function splitUnmarked(building: Building[], wanted: number, ownersPerRow: number[], targetsPerRow: number[], flag: (message: string) => void) {
-  const isBlock = (b: Building) => b.unmarked && b.parts.length === 1 && b.parts[0]!.kind === 'paragraph';
+function splitUnmarked(building: Building[], wanted: number, ownersPerRow: number[], targetsPerRow: number[], runTogether: boolean[], flag: (message: string) => void) {
+  const isBlock = (b: Building) =>
+    (b.unmarked || (runTogether[b.row]! && building.filter((x) => x.row === b.row).length === 1)) && b.parts.length === 1 && b.parts[0]!.kind === 'paragraph';
   const blocks = building.filter(isBlock);
   const slotsFor = (b: Building) =>
     blocks.length === 1
@@ -387,7 +432,7 @@ function splitUnmarked(building: Building[], wanted: number, ownersPerRow: numbe
     );
     const numbers = groups.length === 1 ? `action ${at + 1}` : `actions ${at + 1}–${at + groups.length}`;
     flag(
-      `the source gives ${numbers} as one block of text with no paragraph markup; it was split at sentence boundaries into ${groups.length} to match the ${slots} owners/target dates` +
+      `the source gives ${numbers} as one block of text${block.unmarked ? ' with no paragraph markup' : ', with its owners or target dates run together on one line'}; it was split at sentence boundaries into ${groups.length} to match the ${slots} owners/target dates` +
         `${groups.length < slots ? ` (it has only ${groups.length} sentences)` : ''}: check where each action begins and ends`,
     );
   }
@@ -400,6 +445,73 @@ function splitUnmarked(building: Building[], wanted: number, ownersPerRow: numbe
       flag(`the actions are list items with no paragraph before them; each of the ${wanted} items was taken as an action of its own, one per owner: check this`);
     }
   }
+}
+
+/**
+ * Pairs actions with owners and targets table row by table row, never across a concern: a row's
+ * owners belong to the actions that row starts, with the rows below that start none (a merged
+ * response cell beside one owner per row). Where a row's cell has as many items as the row has
+ * actions they pair one for one. Fewer: they pair in order and each action left over is flagged.
+ * More: the cell is kept as written, as one value, on each of the row's actions, and flagged there.
+ */
+function pairByRow(texts: string[], response: Response, path: (string | number)[], flags: Flag[]): DraftAction[] {
+  const actions: DraftAction[] = texts.map((text) => ({ text, owner: null, target: null }));
+  // The rows each action starts in, and the groups of rows that share actions.
+  const startRows = response.building.map((b) => b.row);
+  const groups: { actions: number[]; rows: number[] }[] = [];
+  response.rows.forEach((_, r) => {
+    const starting = startRows.flatMap((row, j) => (row === r ? [j] : []));
+    if (starting.length > 0 || groups.length === 0) groups.push({ actions: starting, rows: [r] });
+    else groups.at(-1)!.rows.push(r);
+  });
+  for (const group of groups) {
+    for (const field of ['owner', 'target'] as const) {
+      const cells = group.rows.map((r) => (field === 'owner' ? response.rows[r]!.owners : response.rows[r]!.targets));
+      const items = cells.flatMap((c) => c.items);
+      const where = group.rows.map((r) => response.rows[r]!.where);
+      const place = where.length === 1 ? `table row (${where[0]})` : `table rows (${where[0]} to ${where.at(-1)})`;
+      const n = group.actions.length;
+      const noun = (k: number) => `${k} ${field}${k === 1 ? '' : 's'}`;
+      const has = (k: number) => `the ${place}: ${n} action${n === 1 ? '' : 's'} but ${noun(k)}`;
+      if (n === 0) {
+        if (items.length > 0) {
+          flags.push({ path: [...path, 'actions'], message: `${has(items.length)} (${items.map((i) => `"${i}"`).join(', ')}): check the source for the action they belong to` });
+        }
+        continue;
+      }
+      if (items.length === n) {
+        group.actions.forEach((j, k) => (actions[j]![field] = items[k]!));
+      } else if (items.length < n) {
+        const unmarked = cells.find((c) => c.unmarkedText !== undefined);
+        group.actions.forEach((j, k) => {
+          if (k < items.length) {
+            actions[j]![field] = items[k]!;
+            if (unmarked && k === items.length - 1) {
+              flags.push({
+                path: [...path, 'actions', j, field],
+                message: `this ${field} is the whole of a cell with no markup ("${items[k]}") in the ${place}, which has ${n} actions: it may name the ${field}s of several actions run together; check the source`,
+              });
+            }
+            return;
+          }
+          flags.push({
+            path: [...path, 'actions', j, field],
+            message: `${has(items.length)}; paired in order, this action has none: check the source, and if it names this action's ${field} (or another action is the one without), move the ${field}s to match`,
+          });
+        });
+      } else {
+        const whole = items.join(' ');
+        for (const j of group.actions) {
+          actions[j]![field] = whole;
+          flags.push({
+            path: [...path, 'actions', j, field],
+            message: `${has(items.length)} (${items.map((i) => `"${i}"`).join(', ')}), so the cell was kept as written, as one value: check whether they are joint ${field}s or belong to different actions`,
+          });
+        }
+      }
+    }
+  }
+  return actions;
 }
 
 /** Pairs actions with owners and targets by position, and says where the counts differ. */
@@ -459,7 +571,7 @@ function buildConcern(entry: Entry, i: number, source: SourceDocument, flags: Fl
   const response = readResponse(entry.rows, source, path, flags);
   const texts = response.building.map((b) => markdown(b.parts));
   if (texts.length === 0) flags.push({ path: [...path, 'actions'], message: 'no actions were found for this concern: copy them from the source' });
-  return { number, category, text: text || null, actions: pair(texts, response, path, flags) };
+  return { number, category, text: text || null, actions: pairByRow(texts, response, path, flags) };
 }
 
 const DECISIONS: [RegExp, Decision][] = [
