@@ -28,6 +28,7 @@ import {
   type Block,
   type List,
 } from './cells.ts';
+import { unreadableTarget, unreadableTargetMessage } from '../content/target-warnings.ts';
 import type { Cover } from './cover.ts';
 import type { Period } from './dates.ts';
 import type { Flag } from './errors.ts';
@@ -447,6 +448,14 @@ function splitUnmarked(building: Building[], wanted: number, ownersPerRow: numbe
   }
 }
 
+/** A target kept as written whose month the site cannot read is flagged on its action, for the editor to give `targetMonth`. */
+function flagUnreadableTargets(actions: DraftAction[], path: (string | number)[], flags: Flag[]): DraftAction[] {
+  actions.forEach((action, j) => {
+    if (unreadableTarget(action.target)) flags.push({ path: [...path, 'actions', j, 'target'], message: unreadableTargetMessage(action.target!) });
+  });
+  return actions;
+}
+
 /**
  * Pairs actions with owners and targets table row by table row, never across a concern: a row's
  * owners belong to the actions that row starts, with the rows below that start none (a merged
@@ -571,7 +580,9 @@ function buildConcern(entry: Entry, i: number, source: SourceDocument, flags: Fl
   const response = readResponse(entry.rows, source, path, flags);
   const texts = response.building.map((b) => markdown(b.parts));
   if (texts.length === 0) flags.push({ path: [...path, 'actions'], message: 'no actions were found for this concern: copy them from the source' });
-  return { number, category, text: text || null, actions: pairByRow(texts, response, path, flags) };
+  const actions = pairByRow(texts, response, path, flags);
+  flagUnreadableTargets(actions, path, flags);
+  return { number, category, text: text || null, actions };
 }
 
 const DECISIONS: [RegExp, Decision][] = [
@@ -678,6 +689,6 @@ function buildRecommendation(entry: Entry, i: number, source: SourceDocument, fl
     ...(reference ? { reference } : {}),
     text: text || null,
     response: { decision, ...(responseText ? { text: responseText } : {}) },
-    actions: texts.length ? pair(texts, response, path, flags) : [],
+    actions: flagUnreadableTargets(texts.length ? pair(texts, response, path, flags) : [], path, flags),
   };
 }

@@ -124,6 +124,7 @@ describe('a plan with spots the importer cannot be sure of', async () => {
       ['concerns.2.actions.0.owner', expect.stringMatching(/whole of a cell with no markup \("Governor Head of Estates"\)/)],
       ['concerns.2.actions.1.owner', expect.stringMatching(/table row \(line 28\): 2 actions but 1 owner; paired in order, this action has none/)],
       ['concerns.3.actions.0', expect.stringMatching(/a list follows this action's text, which does not end with ":"/)],
+      ['concerns.3.actions.0.target', expect.stringMatching(/cannot read a month from the target "Ongoing".*add `targetMonth: YYYY-MM`/)],
       ['concerns.4', expect.stringMatching(/this row \(line 32\) has only 2 of the table's 5 columns and starts with a Rec No, so it may be cut short/)],
       ['concerns.4.actions', 'no actions were found for this concern: copy them from the source'],
     ]);
