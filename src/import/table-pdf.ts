@@ -17,7 +17,7 @@
 import { escapeHtml } from '../lib/html.ts';
 import { ImportError } from './errors.ts';
 import { normalise } from './html.ts';
-import { describeRow, EXPECTED_COLUMNS, matchHeader, type Columns, type CoverLine, type SourceDocument, type SourceRow } from './source.ts';
+import { EXPECTED_COLUMNS, matchHeader, wrongColumns, type Columns, type CoverLine, type SourceDocument, type SourceRow } from './source.ts';
 
 interface Item {
   text: string;
@@ -362,7 +362,7 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
   }
 
   if (!columns) {
-    if (firstRow) throw new ImportError(`the table's columns are not those of an action plan: found "${describeRow(firstRow.map(escapeHtml))}"; expected ${EXPECTED_COLUMNS}`);
+    if (firstRow) throw new ImportError(wrongColumns(firstRow.map(escapeHtml)));
     throw new ImportError(`no action plan table found in the PDF: no table with ruling lines holds the column headings; expected ${EXPECTED_COLUMNS}`);
   }
   if (rows.length === 0) throw new ImportError('the action plan table has its column headings but no rows');
