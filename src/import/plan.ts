@@ -81,16 +81,38 @@ export interface BuildOptions {
   establishments?: KnownEstablishment[];
   /** Used as the document title where the cover has none. */
   fileName?: string;
+  /**
+   * The ids the draft's path gives (`--out content/plans/<establishment>/<id>.md`): they decide,
+   * because the validator requires the file's place to match them; a cover that disagrees is flagged.
+   */
+  ids?: { establishment: string; id: string };
 }
 
 const PUBLISHER = 'HM Prison and Probation Service';
 
 export function buildPlan(source: SourceDocument, cover: Cover, options: BuildOptions = {}): DraftPlan {
   const flags: Flag[] = [...cover.flags];
-  const establishment = establishmentId(cover.establishmentName, options.establishments, flags);
+  const coverFlags: Flag[] = [];
+  const coverEstablishment = establishmentId(cover.establishmentName, options.establishments, coverFlags);
   const inspection = cover.inspection?.ok ? cover.inspection : undefined;
   const year = inspection?.periods[0]!.start.slice(0, 4) ?? (cover.reportPublished?.ok ? cover.reportPublished.date.slice(0, 4) : undefined);
-  if (establishment && !year) flags.push({ path: ['id'], message: 'the id needs the year of the inspection, which the cover does not give: write it as <establishment>-<year>' });
+  const coverId = coverEstablishment && year ? `${coverEstablishment}-${year}` : null;
+  let establishment = coverEstablishment;
+  let id = coverId;
+  if (options.ids) {
+    ({ establishment, id } = options.ids);
+    if (options.establishments && !options.establishments.some((e) => e.id === establishment)) {
+      flags.push({ path: ['establishment'], message: `there is no content/establishments/${establishment}.yaml: add it, or import to the folder of the right establishment` });
+    }
+    if (coverEstablishment && coverEstablishment !== establishment) {
+      flags.push({ path: ['establishment'], message: `the cover names "${cover.establishmentName}" (${coverEstablishment}) but --out puts the plan under ${establishment}: the ids follow --out; check which establishment this plan is for` });
+    } else if (coverId && coverId !== id) {
+      flags.push({ path: ['id'], message: `the cover's dates make the id ${coverId} but --out names the file ${id}: the id follows --out; check the year` });
+    }
+  } else {
+    flags.push(...coverFlags);
+    if (establishment && !year) flags.push({ path: ['id'], message: 'the id needs the year of the inspection, which the cover does not give: write it as <establishment>-<year>' });
+  }
 
   const entries = groupRows(source, flags);
   const concerns =
@@ -102,7 +124,7 @@ export function buildPlan(source: SourceDocument, cover: Cover, options: BuildOp
   }
 
   return {
-    id: establishment && year ? `${establishment}-${year}` : null,
+    id,
     establishment,
     format: source.columns.format,
     title: cover.title ?? null,
