@@ -116,7 +116,7 @@ function cli(...args: string[]) {
 
 describe('npm run import', () => {
   it('writes the Chelmsford draft and lists every flagged spot as file:line', { timeout: 60_000 }, () => {
-    const out = path.join(TMP, 'drafts', 'chelmsford-2024.md');
+    const out = path.join(TMP, 'chelmsford', 'chelmsford-2024.md');
     const run = cli(SOURCE_FILE, '--out', out, '--retrieved', '2025-06-01');
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
