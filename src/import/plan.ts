@@ -161,6 +161,8 @@ function establishmentId(name: string | undefined, known: KnownEstablishment[] |
 
 interface Entry {
   number?: number;
+  /** The report's own number for a recommendation ("1.9", "S34"), from a number column in the older format. */
+  reference?: string;
   category?: string;
   rows: SourceRow[];
   /** Flags about the rows themselves, placed on the entry once its index is known. */
@@ -211,7 +213,10 @@ function groupRows(source: SourceDocument, flags: Flag[]): Entry[] {
     }
     if (starts || !last) {
       const entry: Entry = { rows: [row], messages: [], ...(category !== undefined ? { category } : {}) };
-      if (numberText !== '') {
+      if (numberText !== '' && recommendations) {
+        // Older plans number recommendations as the report does ("1.9", "S34"): that is their reference.
+        entry.reference = numberText.replace(/\.$/, '');
+      } else if (numberText !== '') {
         if (/^\d+\.?$/.test(numberText)) entry.number = parseInt(numberText, 10);
         else entry.messages.push(`the Rec No "${numberText}" (${row.where}) is not a whole number, so this was numbered by its place in the table`);
       } else if (!recommendations) {
@@ -641,8 +646,8 @@ function buildRecommendation(entry: Entry, i: number, source: SourceDocument, fl
       lastParagraph.text = lastParagraph.text.slice(0, m.index);
     }
   }
-  let reference: string | undefined;
-  if (lastParagraph) {
+  let reference = entry.reference;
+  if (lastParagraph && reference === undefined) {
     const m = REFERENCE.exec(lastParagraph.text);
     if (m) {
       reference = m[1]!.replace(/\s/g, '');

@@ -44,3 +44,20 @@ describe('a header that is not an action plan’s', () => {
     expect((error as Error).message).toMatch(/^the table's columns are not those of an action plan: found "Rec No \| Concerns \| Progress \| Responsible Owner \| Target Date"; column 3, "Progress", is not a heading the importer recognises; expected /);
   });
 });
+
+describe('the older format with a number column', () => {
+  it('keeps each recommendation’s own number ("1.9", "S34") as its reference', async () => {
+    const text = withHeader(
+      'Rec No\tRecommendation\tAgreed/Partly Agreed/Not Agreed\tResponse Action Taken/Planned\tResponsible Owner\tTarget Date',
+      '1.9\tThe prison should reduce violence.\tAgreed\t<p>A violence reduction strategy will be published.</p>\t<p>Governor</p>\t<p>May 2020</p>',
+      'S34\tPrisoners should be able to shower daily.\tPartly Agreed\t<p>Showers will be refurbished.</p>\t<p>Head of Residence</p>\t<p>June 2020</p>',
+    ).replace('\tPriority concerns\t\t\t\n', 'Main recommendations\n');
+    const result = await importPlan(Buffer.from(text), { fileName: 'plan.txt', retrieved: '2025-01-01' });
+    const concerns = result.plan.concerns as { number: number; reference?: string; text: string | null }[];
+    expect(concerns.map((c) => [c.number, c.reference, c.text])).toEqual([
+      [1, '1.9', 'The prison should reduce violence.'],
+      [2, 'S34', 'Prisoners should be able to shower daily.'],
+    ]);
+    expect(result.checks.filter((c) => /whole number/.test(c.message))).toEqual([]);
+  });
+});
