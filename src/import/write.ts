@@ -38,7 +38,7 @@ export const THEMES_REMINDER = 'CHECK: add themes (ids from content/themes.yaml)
 
 /**
  * Text as a block scalar holds it: no white space at the ends of lines or of the text. The importer
- * makes no such text, but the written file must read back exactly, so it is never left to chance.
+ * makes no such text, but a block scalar cannot hold it, so it is never left to chance.
  */
 function blockText<T extends string | null | undefined>(text: T): T {
   if (typeof text !== 'string') return text;

@@ -87,6 +87,11 @@ describe.each(['chelmsford-messy.docx', 'chelmsford-messy.pdf'])('the messy plan
     expect(checks).toContain('concerns.9.actions.3.owner');
   });
 
+  it('drops the running header, the page footers and the repeated header row, and reports nothing as not imported', () => {
+    expect(result.text).not.toMatch(/OFFICIAL|Page \d+ of \d+|Rec No|Response Action Taken/);
+    expect(result.checks.filter((c) => c.path.length === 0)).toEqual([]);
+  });
+
   it('splits and flags the actions run together in one paragraph (concerns 13 and 14)', () => {
     expect(checks).toContain('concerns.12.actions');
     expect(checks).toContain('concerns.13.actions');

@@ -304,3 +304,43 @@ describe('the written draft', () => {
     expect(loaded.ok ? [] : loaded.problems).toEqual([]);
   });
 });
+
+describe('owners and targets are paired within their table row', () => {
+  it('never across a concern: a row with fewer owners than actions does not borrow the next row’s', async () => {
+    const result = await importText(
+      plan('1\tA.\t<p>One.</p> <p>Two.</p>\t<p>Governor</p>\t<p>May 2024</p> <p>June 2024</p>', '\t\t<p>Three.</p>\t<p>Head of Safety</p>\t<p>July 2024</p>'),
+    );
+    expect(result.plan.concerns[0]!.actions).toEqual([
+      { text: 'One.', owner: 'Governor', target: 'May 2024' },
+      { text: 'Two.', owner: null, target: 'June 2024' },
+      { text: 'Three.', owner: 'Head of Safety', target: 'July 2024' },
+    ]);
+    expect(checksOf(result)).toEqual([['concerns.0.actions.1.owner', expect.stringMatching(/table row \(line \d+\): 2 actions but 1 owner; paired in order, this action has none/)]]);
+  });
+
+  it('keeps a joint owner written over two lines as one owner', async () => {
+    const result = await importText(plan('1\tA.\t<p>One.</p>\t<p>GFSL, HMPPS Estates,<br>MoJ Property Services.</p>\t<p>May 2024</p>'));
+    expect(result.plan.concerns[0]!.actions).toEqual([{ text: 'One.', owner: 'GFSL, HMPPS Estates, MoJ Property Services.', target: 'May 2024' }]);
+    expect(result.checks).toEqual([]);
+  });
+
+  it('pairs a two-line owner cell line by line when the row has as many actions', async () => {
+    const result = await importText(plan('1\tA.\t<p>One.</p> <p>Two.</p>\t<p>Governor<br>Head of Healthcare</p>\t<p>May 2024</p> <p>June 2024</p>'));
+    expect(result.plan.concerns[0]!.actions.map((a) => a.owner)).toEqual(['Governor', 'Head of Healthcare']);
+    expect(result.checks).toEqual([]);
+  });
+});
+
+describe('list items typed as text', () => {
+  it('stay in the action whose lead-in ends with ":"', async () => {
+    const result = await importText(plan('1\tA.\t<p>The review will:</p> <p>1. meet weekly;</p> <p>2. report monthly.</p> <p>Staff will be trained.</p>\t<p>Governor</p> <p>Governor</p>\t<p>May 2024</p> <p>June 2024</p>'));
+    expect(result.plan.concerns[0]!.actions.map((a) => a.text)).toEqual(['The review will:\n\n1. meet weekly;\n2. report monthly.', 'Staff will be trained.']);
+    expect(result.checks).toEqual([]);
+  });
+
+  it('are flagged on their own action where no lead-in ending with ":" comes before them', async () => {
+    const result = await importText(plan('1\tA.\t<p>The review will be held.</p> <p>2. Staff will be trained.</p>\t<p>Governor</p> <p>Governor</p>\t<p>May 2024</p> <p>June 2024</p>'));
+    expect(result.plan.concerns[0]!.actions.map((a) => a.text)).toEqual(['The review will be held.', '2. Staff will be trained.']);
+    expect(checksOf(result)).toEqual([['concerns.0.actions.1', expect.stringMatching(/starts like a list item \("2\."\) but no lead-in ending with ":" comes before it/)]]);
+  });
+});
