@@ -671,7 +671,8 @@ function buildRecommendation(entry: Entry, i: number, source: SourceDocument, fl
     }
   };
   let texts = response.building.map((b) => markdown(b.parts));
-  if (!decisionText && texts.length > 0 && DECISION_ONLY.test(texts[0]!)) {
+  const decisionFromText = !decisionText && texts.length > 0 && DECISION_ONLY.test(texts[0]!);
+  if (decisionFromText) {
     decisionText = texts.shift()!;
     moveActionFlags((j) => (j === 0 ? ['response'] : ['actions', j - 1]));
   }
@@ -716,6 +717,12 @@ function buildRecommendation(entry: Entry, i: number, source: SourceDocument, fl
     ...(reference ? { reference } : {}),
     text: text || null,
     response: { decision, ...(responseText ? { text: responseText } : {}) },
-    actions: flagUnreadableTargets(texts.length ? pair(texts, response, path, flags) : [], path, flags),
+    // Row by row where every paragraph is still the action it was read as; where some became the
+    // decision or its explanation, or were merged, the rows no longer say which action is whose.
+    actions: flagUnreadableTargets(
+      texts.length === 0 ? [] : texts.length === response.building.length && !decisionFromText ? pairByRow(texts, response, path, flags) : pair(texts, response, path, flags),
+      path,
+      flags,
+    ),
   };
 }
