@@ -1,9 +1,11 @@
 /**
- * `npm run import -- <file> --out <path>`: turns a published action plan (the text layout of
- * tests/fixtures/source/, or a Word .docx) into a draft content file, and lists every place to check.
+ * `npm run import -- <file> --out <path>`: turns a published action plan (the PDF as published, a
+ * Word .docx, or the text layout of tests/fixtures/source/) into a draft content file, and lists
+ * every place to check.
  *
- *   npm run import -- plan.docx --out content/plans/chelmsford/       writes <plan id>.md in that folder
- *   npm run import -- plan.txt --out drafts/chelmsford-2024.md         writes that file
+ *   npm run import -- plan.pdf --out content/plans/chelmsford/chelmsford-2024.md   writes that file; its folder and
+ *                                       name are the establishment and plan ids (a cover that disagrees is flagged)
+ *   npm run import -- plan.docx --out content/plans/chelmsford/       writes <plan id>.md, the ids from the cover
  *   options: --force (replace an existing file), --retrieved YYYY-MM-DD (default today)
  *
  * Exit status: 0 when a draft was written (even with places to check: the draft says where),
@@ -16,13 +18,13 @@ import { parseArgs } from 'node:util';
 import YAML from 'yaml';
 import { SCHEMA_FOLDER, schemaFileName } from '../src/content/json-schema.ts';
 import { contentDir } from '../src/content/load.ts';
-import { ImportError, readPlan, writePlan } from '../src/import/index.ts';
+import { idsFromPath, ImportError, readPlan, writePlan } from '../src/import/index.ts';
 import type { KnownEstablishment } from '../src/import/plan.ts';
 
 /** The plan JSON Schema, which every content file names on its first line. */
 const SCHEMA = path.resolve(import.meta.dirname, '..', SCHEMA_FOLDER, schemaFileName('plan'));
 
-const USAGE = 'usage: npm run import -- <plan.txt|plan.docx> --out <file.md or folder/> [--force] [--retrieved YYYY-MM-DD]';
+const USAGE = 'usage: npm run import -- <plan.pdf|plan.docx|plan.txt> --out <file.md or folder/> [--force] [--retrieved YYYY-MM-DD]';
 
 function fail(message: string, status: 1 | 2): never {
   console.error(`import: ${message.replace(/\s+/g, ' ')}`);
@@ -93,7 +95,9 @@ async function main() {
   let out = values.out;
   let result;
   try {
-    const plan = await readPlan(bytes, { fileName: input, establishments: knownEstablishments() });
+    // A file path decides the ids (the validator requires the file's place to match them); a folder takes them from the cover.
+    const ids = idsFromPath(out);
+    const plan = await readPlan(bytes, { fileName: input, establishments: knownEstablishments(), ...(ids ? { ids } : {}) });
     if (out.endsWith('/') || out.endsWith(path.sep) || (fs.existsSync(out) && fs.statSync(out).isDirectory())) {
       out = path.join(out, `${plan.id ?? path.basename(input).replace(/\.[^.]*$/, '')}.md`);
     }

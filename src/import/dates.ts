@@ -195,10 +195,17 @@ function parse(text: string): Parsed | string {
 
 const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
-function isRealDate(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+/** Whether YYYY-MM-DD is a day that exists (no 30 February), read in UTC so no time zone shifts it. */
+export function isRealDate(isoDate: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!m) return false;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return date.getUTCFullYear() === Number(m[1]) && date.getUTCMonth() === Number(m[2]) - 1 && date.getUTCDate() === Number(m[3]);
+}
+
+/** Today as YYYY-MM-DD in UTC: one "today" for the importer and the scaffold, whatever the machine's zone. */
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
 }
 
 function daysBetween(a: string, b: string): number {
@@ -287,7 +294,7 @@ function read(text: string, context: DateContext): { parsed: Parsed; yearFrom?: 
     if (!inferred) return fail(`"${written}" has no year, and no other date on the cover gives it`, true);
   }
   for (const p of parsed.parts) {
-    if (!isRealDate(p.year!, p.month!, p.day!)) {
+    if (!isRealDate(iso(p.year!, p.month!, p.day!))) {
       return fail(`"${written}" is not a real date: there is no day ${p.day} in month ${p.month} of ${p.year}`);
     }
   }
@@ -340,4 +347,20 @@ export function parseInspectionDates(text: string, context: DateContext = {}): I
     else merged.push({ ...period });
   }
   return { ok: true, asWritten: written, periods: merged, ...(yearFrom ? { yearFrom } : {}), ...(doubt ? { doubt } : {}) };
+}
+
+/** The longest inspection the scaffold believes, first day to last: longer ones are asked for instead. */
+const MAX_INSPECTION_DAYS = 92;
+
+/**
+ * The inspection periods only where the reader is sure of them, for the scaffold (`npm run
+ * new-plan`), which has no other cover date to infer a year from and nobody to check a guess
+ * later: no inferred year, no doubt, and a plausible length; otherwise undefined, and the caller
+ * asks for the first and last day.
+ */
+export function certainInspectionPeriods(text: string): Period[] | undefined {
+  const result = parseInspectionDates(text);
+  if (!result.ok || result.yearFrom || result.doubt) return undefined;
+  const { periods } = result;
+  return daysBetween(periods[0]!.start, periods.at(-1)!.end) <= MAX_INSPECTION_DAYS ? periods : undefined;
 }

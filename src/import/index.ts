@@ -5,24 +5,29 @@
  */
 import path from 'node:path';
 import { readCover } from './cover.ts';
+import { today } from './dates.ts';
 import { ImportError } from './errors.ts';
 import { buildPlan, type DraftPlan, type KnownEstablishment } from './plan.ts';
 import type { SourceDocument } from './source.ts';
 import { readDocx } from './table-docx.ts';
+import { readPdf } from './table-pdf.ts';
 import { readTextLayout } from './table-text.ts';
 import { writeDraft, type Check } from './write.ts';
 
 export { ImportError } from './errors.ts';
+export { today } from './dates.ts';
 export type { Check } from './write.ts';
 
 export interface ImportOptions {
   /** The source file's name: its extension matters only to say what is wrong with a file. */
   fileName: string;
-  /** YYYY-MM-DD; today (local time) by default. */
+  /** YYYY-MM-DD; today (UTC) by default. */
   retrieved?: string;
   establishments?: KnownEstablishment[];
   /** The plan JSON Schema's path relative to where the draft will be saved. */
   schemaPath?: string;
+  /** The establishment and plan ids the draft's path gives: they decide over the cover's. */
+  ids?: { establishment: string; id: string };
 }
 
 export interface ImportResult {
@@ -39,9 +44,7 @@ export async function readSource(bytes: Uint8Array, fileName: string): Promise<S
   if (bytes.length === 0) throw new ImportError('the file is empty');
   // A .docx is a zip archive: "PK\3\4" (or "PK\5\6" for an empty one).
   if (startsWith(bytes, 0x50, 0x4b, 0x03, 0x04) || startsWith(bytes, 0x50, 0x4b, 0x05, 0x06)) return readDocx(bytes);
-  if (startsWith(bytes, 0x25, 0x50, 0x44, 0x46)) {
-    throw new ImportError('this is a PDF: the importer reads the text layout of a plan (.txt) or a Word .docx; open the PDF in Word and save it as .docx, or extract its text');
-  }
+  if (startsWith(bytes, 0x25, 0x50, 0x44, 0x46)) return readPdf(bytes);
   if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0)) {
     throw new ImportError('this is an old Word .doc file: open it in Word and save it as .docx');
   }
@@ -63,17 +66,23 @@ function decodeText(bytes: Uint8Array): string {
   }
 }
 
-/** Today as YYYY-MM-DD in local time: the editor's "today", not UTC's. */
-export function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 /** The source read into a draft plan with its flags, before it is written as text. */
-export async function readPlan(bytes: Uint8Array, options: Pick<ImportOptions, 'fileName' | 'establishments'>): Promise<DraftPlan> {
+export async function readPlan(bytes: Uint8Array, options: Pick<ImportOptions, 'fileName' | 'establishments' | 'ids'>): Promise<DraftPlan> {
   const source = await readSource(bytes, options.fileName);
   const cover = readCover(source.cover);
-  return buildPlan(source, cover, { fileName: path.basename(options.fileName), ...(options.establishments ? { establishments: options.establishments } : {}) });
+  return buildPlan(source, cover, {
+    fileName: path.basename(options.fileName),
+    ...(options.establishments ? { establishments: options.establishments } : {}),
+    ...(options.ids ? { ids: options.ids } : {}),
+  });
+}
+
+/** The ids a draft's path gives: content/plans/<establishment>/<id>.md → { establishment, id }; none for a folder or another name. */
+export function idsFromPath(out: string): { establishment: string; id: string } | undefined {
+  if (!/\.md$/i.test(out)) return undefined;
+  const id = path.basename(out).replace(/\.md$/i, '');
+  const establishment = path.basename(path.dirname(path.resolve(out)));
+  return id && establishment ? { establishment, id } : undefined;
 }
 
 export function writePlan(plan: DraftPlan, options: Omit<ImportOptions, 'establishments'>): ImportResult {

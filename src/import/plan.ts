@@ -28,6 +28,7 @@ import {
   type Block,
   type List,
 } from './cells.ts';
+import { unreadableTarget, unreadableTargetMessage } from '../content/target-warnings.ts';
 import type { Cover } from './cover.ts';
 import type { Period } from './dates.ts';
 import type { Flag } from './errors.ts';
@@ -80,16 +81,38 @@ export interface BuildOptions {
   establishments?: KnownEstablishment[];
   /** Used as the document title where the cover has none. */
   fileName?: string;
+  /**
+   * The ids the draft's path gives (`--out content/plans/<establishment>/<id>.md`): they decide,
+   * because the validator requires the file's place to match them; a cover that disagrees is flagged.
+   */
+  ids?: { establishment: string; id: string };
 }
 
 const PUBLISHER = 'HM Prison and Probation Service';
 
 export function buildPlan(source: SourceDocument, cover: Cover, options: BuildOptions = {}): DraftPlan {
   const flags: Flag[] = [...cover.flags];
-  const establishment = establishmentId(cover.establishmentName, options.establishments, flags);
+  const coverFlags: Flag[] = [];
+  const coverEstablishment = establishmentId(cover.establishmentName, options.establishments, coverFlags);
   const inspection = cover.inspection?.ok ? cover.inspection : undefined;
   const year = inspection?.periods[0]!.start.slice(0, 4) ?? (cover.reportPublished?.ok ? cover.reportPublished.date.slice(0, 4) : undefined);
-  if (establishment && !year) flags.push({ path: ['id'], message: 'the id needs the year of the inspection, which the cover does not give: write it as <establishment>-<year>' });
+  const coverId = coverEstablishment && year ? `${coverEstablishment}-${year}` : null;
+  let establishment = coverEstablishment;
+  let id = coverId;
+  if (options.ids) {
+    ({ establishment, id } = options.ids);
+    if (options.establishments && !options.establishments.some((e) => e.id === establishment)) {
+      flags.push({ path: ['establishment'], message: `there is no content/establishments/${establishment}.yaml: add it, or import to the folder of the right establishment` });
+    }
+    if (coverEstablishment && coverEstablishment !== establishment) {
+      flags.push({ path: ['establishment'], message: `the cover names "${cover.establishmentName}" (${coverEstablishment}) but --out puts the plan under ${establishment}: the ids follow --out; check which establishment this plan is for` });
+    } else if (coverId && coverId !== id) {
+      flags.push({ path: ['id'], message: `the cover's dates make the id ${coverId} but --out names the file ${id}: the id follows --out; check the year` });
+    }
+  } else {
+    flags.push(...coverFlags);
+    if (establishment && !year) flags.push({ path: ['id'], message: 'the id needs the year of the inspection, which the cover does not give: write it as <establishment>-<year>' });
+  }
 
   const entries = groupRows(source, flags);
   const concerns =
@@ -101,7 +124,7 @@ export function buildPlan(source: SourceDocument, cover: Cover, options: BuildOp
   }
 
   return {
-    id: establishment && year ? `${establishment}-${year}` : null,
+    id,
     establishment,
     format: source.columns.format,
     title: cover.title ?? null,
@@ -138,6 +161,8 @@ function establishmentId(name: string | undefined, known: KnownEstablishment[] |
 
 interface Entry {
   number?: number;
+  /** The report's own number for a recommendation ("1.9", "S34"), from a number column in the older format. */
+  reference?: string;
   category?: string;
   rows: SourceRow[];
   /** Flags about the rows themselves, placed on the entry once its index is known. */
@@ -148,6 +173,9 @@ const cell = (row: SourceRow, source: SourceDocument, role: Role) => {
   const i = source.columns.index[role];
   return i === undefined ? '' : row.cells[i] ?? '';
 };
+
+/** A paragraph typed as a list item: "1. ", "2) ", "a) ", "• ", "- ". */
+const LITERAL_ITEM = /^(\d{1,2}[.)]|[a-z][.)]|[•-])\s+([\s\S]+)$/;
 
 const REFERENCE = /\s*\(([A-Z]{0,3}\s?\d+(?:\.\d+)*)\)\s*\.?$/;
 const HEADING_CATEGORY = /^(priority|key)\s+concerns?:?$/i;
@@ -185,7 +213,10 @@ function groupRows(source: SourceDocument, flags: Flag[]): Entry[] {
     }
     if (starts || !last) {
       const entry: Entry = { rows: [row], messages: [], ...(category !== undefined ? { category } : {}) };
-      if (numberText !== '') {
+      if (numberText !== '' && recommendations) {
+        // Older plans number recommendations as the report does ("1.9", "S34"): that is their reference.
+        entry.reference = numberText.replace(/\.$/, '');
+      } else if (numberText !== '') {
         if (/^\d+\.?$/.test(numberText)) entry.number = parseInt(numberText, 10);
         else entry.messages.push(`the Rec No "${numberText}" (${row.where}) is not a whole number, so this was numbered by its place in the table`);
       } else if (!recommendations) {
@@ -265,24 +296,42 @@ interface Building {
   leadingList: boolean;
 }
 
-interface Actions {
-  actions: DraftAction[];
-  /** Actions before pairing, for formats that take some paragraphs as something else. */
-  texts: string[];
+/** The owners (or targets) of one row's cell, and whether the cell was one item split ("Governor Governor"). */
+interface RowItems {
+  items: string[];
+  /** The cell was one block of text, split into several items by repeated names or a run of dates. */
+  split: boolean;
+  /** The cell had no markup and was read as one item: it may hold several run together. */
+  unmarkedText?: string;
 }
 
-/** The owners (or targets) of each row: paragraphs, or a cell with no markup split as far as is safe. */
-function rowItems(html: string, split: (text: string) => string[]): { items: string[]; unmarkedText?: string } {
+/** A line ending in a comma, "&", "/" or "and" goes on in the next: "GFSL, HMPPS Estates," / "MoJ Property Services.". */
+function joinContinued(items: string[]): string[] {
+  const out: string[] = [];
+  for (const item of items) {
+    const previous = out.at(-1);
+    if (previous !== undefined && /(?:[,&/]|\band)$/.test(previous)) out[out.length - 1] = `${previous} ${item}`;
+    else out.push(item);
+  }
+  return out;
+}
+
+/** The owners (or targets) of a row: paragraphs and lines, or one block split as far as is safe. */
+function rowItems(html: string, split: (text: string) => string[]): RowItems {
   const { items, marked } = cellItems(html);
-  if (marked || items.length !== 1) return { items };
-  const split1 = split(items[0]!);
-  return split1.length > 1 ? { items: split1 } : { items, unmarkedText: items[0]! };
+  const joined = joinContinued(items);
+  if (joined.length !== 1) return { items: joined, split: false };
+  const pieces = split(joined[0]!);
+  if (pieces.length > 1) return { items: pieces, split: true };
+  return marked ? { items: joined, split: false } : { items: joined, split: false, unmarkedText: joined[0]! };
 }
 
 interface Response {
   building: Building[];
   owners: string[];
   targets: string[];
+  /** Each row's own owners and targets, for pairing row by row. */
+  rows: { owners: RowItems; targets: RowItems; where: string }[];
   /** Owner or target cells with no markup that were read as one item each. */
   unmarked: string[];
   /** Positions in `owners` and `targets` of items that are such a whole cell. */
@@ -295,6 +344,7 @@ function readResponse(rows: SourceRow[], source: SourceDocument, path: (string |
   const targets: string[] = [];
   const ownersPerRow: number[] = [];
   const targetsPerRow: number[] = [];
+  const perRow: Response['rows'] = [];
   const unmarked: string[] = [];
   const wholeCells = { owner: new Set<number>(), target: new Set<number>() };
   const flag = (message: string, at: (string | number)[] = [...path, 'actions']) => flags.push({ path: at, message });
@@ -302,6 +352,7 @@ function readResponse(rows: SourceRow[], source: SourceDocument, path: (string |
   rows.forEach((row, r) => {
     const o = rowItems(cell(row, source, 'owner'), splitRepeated);
     const t = rowItems(cell(row, source, 'target'), splitTargets);
+    perRow.push({ owners: o, targets: t, where: row.where });
     owners.push(...o.items);
     targets.push(...t.items);
     ownersPerRow.push(o.items.length);
@@ -336,6 +387,24 @@ function readResponse(rows: SourceRow[], source: SourceDocument, path: (string |
             return;
           }
         }
+        const item = LITERAL_ITEM.exec(block.text);
+        if (item && last) {
+          const marker = item[1]!;
+          const number = /^\d/.test(marker) ? parseInt(marker, 10) : undefined;
+          const text = item[2]!.replace(/\n/g, ' ');
+          if (lastPart?.kind === 'paragraph' && /:\s*$/.test(lastPart.text)) {
+            last.parts.push({ kind: 'list', ordered: number !== undefined, start: number ?? 1, items: [{ text: number === undefined && !/^[•-]$/.test(marker) ? `${marker} ${text}` : text, lists: [] }] });
+            return;
+          }
+          if (lastPart?.kind === 'list' && (number === undefined ? !lastPart.ordered : lastPart.ordered && number === lastPart.start + lastPart.items.length)) {
+            lastPart.items.push({ text: number === undefined && !/^[•-]$/.test(marker) ? `${marker} ${text}` : text, lists: [] });
+            return;
+          }
+          flag(
+            `this action starts like a list item ("${marker}") but no lead-in ending with ":" comes before it, so it was kept as an action of its own: check whether it is one, or an item of the action before`,
+            [...path, 'actions', building.length],
+          );
+        }
         building.push({ parts: [{ ...block }], unmarked: !block.marked, row: r, leadingList: false });
         return;
       }
@@ -356,17 +425,21 @@ function readResponse(rows: SourceRow[], source: SourceDocument, path: (string |
     });
   });
 
-  splitUnmarked(building, Math.max(owners.length, targets.length), ownersPerRow, targetsPerRow, (m) => flag(m));
-  return { building, owners, targets, unmarked, wholeCells };
+  const runTogether = perRow.map((row) => row.owners.split || row.targets.split);
+  splitUnmarked(building, Math.max(owners.length, targets.length), ownersPerRow, targetsPerRow, runTogether, (m) => flag(m));
+  return { building, owners, targets, rows: perRow, unmarked, wholeCells };
 }
 
 /**
- * Splits blocks with no paragraph markup where the owners and targets show they hold several
- * actions. With one such block in an entry, the count is what the rest of the entry leaves over;
- * with several (one per row, as when every row lost its markup), each row's own count is used.
+ * Splits blocks that hold several actions run together, where the owners and targets show it: a
+ * block with no paragraph markup, or one paragraph in a row whose owner or target cell is itself
+ * several run together ("Governor Governor", "September 2024 October 2024"), as a PDF conversion
+ * leaves a row. With one such block in an entry, the count is what the rest of the entry leaves
+ * over; with several (one per row, as when every row lost its markup), each row's own count is used.
  */
-function splitUnmarked(building: Building[], wanted: number, ownersPerRow: number[], targetsPerRow: number[], flag: (message: string) => void) {
-  const isBlock = (b: Building) => b.unmarked && b.parts.length === 1 && b.parts[0]!.kind === 'paragraph';
+function splitUnmarked(building: Building[], wanted: number, ownersPerRow: number[], targetsPerRow: number[], runTogether: boolean[], flag: (message: string) => void) {
+  const isBlock = (b: Building) =>
+    (b.unmarked || (runTogether[b.row]! && building.filter((x) => x.row === b.row).length === 1)) && b.parts.length === 1 && b.parts[0]!.kind === 'paragraph';
   const blocks = building.filter(isBlock);
   const slotsFor = (b: Building) =>
     blocks.length === 1
@@ -387,7 +460,7 @@ function splitUnmarked(building: Building[], wanted: number, ownersPerRow: numbe
     );
     const numbers = groups.length === 1 ? `action ${at + 1}` : `actions ${at + 1}–${at + groups.length}`;
     flag(
-      `the source gives ${numbers} as one block of text with no paragraph markup; it was split at sentence boundaries into ${groups.length} to match the ${slots} owners/target dates` +
+      `the source gives ${numbers} as one block of text${block.unmarked ? ' with no paragraph markup' : ', with its owners or target dates run together on one line'}; it was split at sentence boundaries into ${groups.length} to match the ${slots} owners/target dates` +
         `${groups.length < slots ? ` (it has only ${groups.length} sentences)` : ''}: check where each action begins and ends`,
     );
   }
@@ -400,6 +473,81 @@ function splitUnmarked(building: Building[], wanted: number, ownersPerRow: numbe
       flag(`the actions are list items with no paragraph before them; each of the ${wanted} items was taken as an action of its own, one per owner: check this`);
     }
   }
+}
+
+/** A target kept as written whose month the site cannot read is flagged on its action, for the editor to give `targetMonth`. */
+function flagUnreadableTargets(actions: DraftAction[], path: (string | number)[], flags: Flag[]): DraftAction[] {
+  actions.forEach((action, j) => {
+    if (unreadableTarget(action.target)) flags.push({ path: [...path, 'actions', j, 'target'], message: unreadableTargetMessage(action.target!) });
+  });
+  return actions;
+}
+
+/**
+ * Pairs actions with owners and targets table row by table row, never across a concern: a row's
+ * owners belong to the actions that row starts, with the rows below that start none (a merged
+ * response cell beside one owner per row). Where a row's cell has as many items as the row has
+ * actions they pair one for one. Fewer: they pair in order and each action left over is flagged.
+ * More: the cell is kept as written, as one value, on each of the row's actions, and flagged there.
+ */
+function pairByRow(texts: string[], response: Response, path: (string | number)[], flags: Flag[]): DraftAction[] {
+  const actions: DraftAction[] = texts.map((text) => ({ text, owner: null, target: null }));
+  // The rows each action starts in, and the groups of rows that share actions.
+  const startRows = response.building.map((b) => b.row);
+  const groups: { actions: number[]; rows: number[] }[] = [];
+  response.rows.forEach((_, r) => {
+    const starting = startRows.flatMap((row, j) => (row === r ? [j] : []));
+    if (starting.length > 0 || groups.length === 0) groups.push({ actions: starting, rows: [r] });
+    else groups.at(-1)!.rows.push(r);
+  });
+  for (const group of groups) {
+    for (const field of ['owner', 'target'] as const) {
+      const cells = group.rows.map((r) => (field === 'owner' ? response.rows[r]!.owners : response.rows[r]!.targets));
+      const items = cells.flatMap((c) => c.items);
+      const where = group.rows.map((r) => response.rows[r]!.where);
+      const place = where.length === 1 ? `table row (${where[0]})` : `table rows (${where[0]} to ${where.at(-1)})`;
+      const n = group.actions.length;
+      const noun = (k: number) => `${k} ${field}${k === 1 ? '' : 's'}`;
+      const has = (k: number) => `the ${place}: ${n} action${n === 1 ? '' : 's'} but ${noun(k)}`;
+      if (n === 0) {
+        if (items.length > 0) {
+          flags.push({ path: [...path, 'actions'], message: `${has(items.length)} (${items.map((i) => `"${i}"`).join(', ')}): check the source for the action they belong to` });
+        }
+        continue;
+      }
+      if (items.length === n) {
+        group.actions.forEach((j, k) => (actions[j]![field] = items[k]!));
+      } else if (items.length < n) {
+        const unmarked = cells.find((c) => c.unmarkedText !== undefined);
+        group.actions.forEach((j, k) => {
+          if (k < items.length) {
+            actions[j]![field] = items[k]!;
+            if (unmarked && k === items.length - 1) {
+              flags.push({
+                path: [...path, 'actions', j, field],
+                message: `this ${field} is the whole of a cell with no markup ("${items[k]}") in the ${place}, which has ${n} actions: it may name the ${field}s of several actions run together; check the source`,
+              });
+            }
+            return;
+          }
+          flags.push({
+            path: [...path, 'actions', j, field],
+            message: `${has(items.length)}; paired in order, this action has none: check the source, and if it names this action's ${field} (or another action is the one without), move the ${field}s to match`,
+          });
+        });
+      } else {
+        const whole = items.join(' ');
+        for (const j of group.actions) {
+          actions[j]![field] = whole;
+          flags.push({
+            path: [...path, 'actions', j, field],
+            message: `${has(items.length)} (${items.map((i) => `"${i}"`).join(', ')}), so the cell was kept as written, as one value: check whether they are joint ${field}s or belong to different actions`,
+          });
+        }
+      }
+    }
+  }
+  return actions;
 }
 
 /** Pairs actions with owners and targets by position, and says where the counts differ. */
@@ -459,7 +607,9 @@ function buildConcern(entry: Entry, i: number, source: SourceDocument, flags: Fl
   const response = readResponse(entry.rows, source, path, flags);
   const texts = response.building.map((b) => markdown(b.parts));
   if (texts.length === 0) flags.push({ path: [...path, 'actions'], message: 'no actions were found for this concern: copy them from the source' });
-  return { number, category, text: text || null, actions: pair(texts, response, path, flags) };
+  const actions = pairByRow(texts, response, path, flags);
+  flagUnreadableTargets(actions, path, flags);
+  return { number, category, text: text || null, actions };
 }
 
 const DECISIONS: [RegExp, Decision][] = [
@@ -496,8 +646,8 @@ function buildRecommendation(entry: Entry, i: number, source: SourceDocument, fl
       lastParagraph.text = lastParagraph.text.slice(0, m.index);
     }
   }
-  let reference: string | undefined;
-  if (lastParagraph) {
+  let reference = entry.reference;
+  if (lastParagraph && reference === undefined) {
     const m = REFERENCE.exec(lastParagraph.text);
     if (m) {
       reference = m[1]!.replace(/\s/g, '');
@@ -521,7 +671,8 @@ function buildRecommendation(entry: Entry, i: number, source: SourceDocument, fl
     }
   };
   let texts = response.building.map((b) => markdown(b.parts));
-  if (!decisionText && texts.length > 0 && DECISION_ONLY.test(texts[0]!)) {
+  const decisionFromText = !decisionText && texts.length > 0 && DECISION_ONLY.test(texts[0]!);
+  if (decisionFromText) {
     decisionText = texts.shift()!;
     moveActionFlags((j) => (j === 0 ? ['response'] : ['actions', j - 1]));
   }
@@ -566,6 +717,12 @@ function buildRecommendation(entry: Entry, i: number, source: SourceDocument, fl
     ...(reference ? { reference } : {}),
     text: text || null,
     response: { decision, ...(responseText ? { text: responseText } : {}) },
-    actions: texts.length ? pair(texts, response, path, flags) : [],
+    // Row by row where every paragraph is still the action it was read as; where some became the
+    // decision or its explanation, or were merged, the rows no longer say which action is whose.
+    actions: flagUnreadableTargets(
+      texts.length === 0 ? [] : texts.length === response.building.length && !decisionFromText ? pairByRow(texts, response, path, flags) : pair(texts, response, path, flags),
+      path,
+      flags,
+    ),
   };
 }

@@ -8,7 +8,7 @@
 import mammoth from 'mammoth';
 import { ImportError } from './errors.ts';
 import { normalise, parseHtml, serialize, textOf, type HtmlElement, type HtmlNode } from './html.ts';
-import { describeRow, EXPECTED_COLUMNS, matchHeader, type Columns, type CoverLine, type SourceDocument, type SourceRow } from './source.ts';
+import { describeRow, EXPECTED_COLUMNS, matchHeader, wrongColumns, type Columns, type CoverLine, type SourceDocument, type SourceRow } from './source.ts';
 
 export async function docxToHtml(buffer: Uint8Array): Promise<string> {
   try {
@@ -113,7 +113,7 @@ export function readDocxHtml(html: string): SourceDocument {
 
   if (!columns) {
     if (firstTable) {
-      throw new ImportError(`the table's columns are not those of an action plan: found "${describeRow(firstTable)}"; expected ${EXPECTED_COLUMNS}`);
+      throw new ImportError(wrongColumns(firstTable));
     }
     throw new ImportError(`the Word document has no table: an action plan is a table with the columns ${EXPECTED_COLUMNS}`);
   }

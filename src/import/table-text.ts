@@ -6,7 +6,7 @@
  * with a Rec No, when it is a row cut short and is read from the left and flagged.
  */
 import { ImportError } from './errors.ts';
-import { describeRow, EXPECTED_COLUMNS, matchHeader, type CoverLine, type SourceDocument, type SourceRow } from './source.ts';
+import { EXPECTED_COLUMNS, matchHeader, wrongColumns, type CoverLine, type SourceDocument, type SourceRow } from './source.ts';
 import { cellText } from './cells.ts';
 import { normalise } from './html.ts';
 
@@ -18,7 +18,7 @@ export function readTextLayout(text: string): SourceDocument {
   if (headerAt === -1) {
     const firstRow = lines.find((line) => line.split('\t').filter((c) => c.trim() !== '').length >= 2);
     if (firstRow !== undefined) {
-      throw new ImportError(`the table's columns are not those of an action plan: found "${describeRow(firstRow.split('\t'))}"; expected ${EXPECTED_COLUMNS}`);
+      throw new ImportError(wrongColumns(firstRow.split('\t')));
     }
     throw new ImportError(`no action plan table found: no line holds the column headings separated by tabs; expected ${EXPECTED_COLUMNS}`);
   }

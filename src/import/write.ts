@@ -1,13 +1,11 @@
 /**
  * The draft plan → the text of a content file: YAML frontmatter laid out like the hand-made
- * transcriptions (official text in block scalars, one field a line), then the introduction.
- *
- * The YAML is written by hand rather than with the `yaml` package's Document API because every
- * `# CHECK:` comment has to land on a known line, which the terminal then reports; the output is
- * read back with `yaml` before it is returned, so a writing mistake is an error here, never a draft
- * that silently says something else.
+ * transcriptions (official text in block scalars, a blank line between concerns), then the
+ * introduction. The `yaml` package's Document API writes it, so every value is quoted as YAML
+ * needs, and each `# CHECK:` comment is placed on the node it is about: the field in doubt, or the
+ * action, concern or plan when no single field is.
  */
-import { parse } from 'yaml';
+import { Document, isMap, isScalar, isSeq, visit, type Node, type Pair } from 'yaml';
 import type { Flag } from './errors.ts';
 import type { DraftPlan } from './plan.ts';
 
@@ -40,7 +38,7 @@ export const THEMES_REMINDER = 'CHECK: add themes (ids from content/themes.yaml)
 
 /**
  * Text as a block scalar holds it: no white space at the ends of lines or of the text. The importer
- * makes no such text, but the written file must read back exactly, so it is never left to chance.
+ * makes no such text, but a block scalar cannot hold it, so it is never left to chance.
  */
 function blockText<T extends string | null | undefined>(text: T): T {
   if (typeof text !== 'string') return text;
@@ -86,113 +84,82 @@ export function draftData(plan: DraftPlan, retrieved: string): Record<string, un
   };
 }
 
-const key = (path: readonly (string | number)[]) => path.join('.');
+/**
+ * Marks each flag's comment until the text is written, to find the line it landed on: characters
+ * from Unicode's private use area, which no official text uses (checked, so a marker never collides).
+ */
+const MARK = '\u{F0000}';
+const marker = (i: number) => `${MARK}${i}${MARK}`;
 
-/** A value YAML reads as the same string without quotes: words, digits and ordinary punctuation. */
-const PLAIN = /^[A-Za-z][A-Za-z0-9 ,.'’&()/-]*$/;
-const RESERVED = /^(?:null|true|false|yes|no|on|off|y|n|~)$/i;
-
-function scalar(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (typeof value === 'number') return String(value);
-  const text = String(value);
-  // JSON's double-quoted strings are YAML's too, escapes included.
-  return PLAIN.test(text) && !RESERVED.test(text) ? text : JSON.stringify(text);
-}
-
-/** Fields that hold official text: written as block scalars, as the hand-made files are. */
-const BLOCK_FIELDS = new Set(['text']);
-
-interface Line {
-  text: string;
-  indent: number;
-  /** Paths whose comments go above this line. */
-  paths: string[];
-}
-
-function emitMap(value: Record<string, unknown>, indent: number, path: (string | number)[], lines: Line[], itemPrefix?: string, trailing?: Map<string, string>) {
-  Object.entries(value).forEach(([name, v], i) => {
-    const p = [...path, name];
-    const first = i === 0 && itemPrefix !== undefined;
-    const prefix = first ? itemPrefix : ' '.repeat(indent);
-    const paths = first ? [key(path), key(p)] : [key(p)];
-    const lineIndent = first ? indent - 2 : indent;
-    const comment = trailing?.get(key(p));
-    const push = (text: string) => lines.push({ text: comment ? `${text} # ${comment}` : text, indent: lineIndent, paths });
-    if (Array.isArray(v)) {
-      if (v.length === 0) push(`${prefix}${name}: []`);
-      else if (v.every((x) => x === null || typeof x !== 'object')) push(`${prefix}${name}: [${v.map(scalar).join(', ')}]`);
-      else {
-        push(`${prefix}${name}:`);
-        v.forEach((item, j) => {
-          // A blank line between concerns, as in the hand-made files, to make them easy to find.
-          if (j > 0 && key(p) === 'concerns') lines.push({ text: '', indent: 0, paths: [] });
-          emitMap(item as Record<string, unknown>, indent + 4, [...p, j], lines, `${' '.repeat(indent + 2)}- `, trailing);
-        });
-      }
-    } else if (v !== null && typeof v === 'object') {
-      push(`${prefix}${name}:`);
-      emitMap(v as Record<string, unknown>, indent + 2, p, lines, undefined, trailing);
-    } else if (typeof v === 'string' && BLOCK_FIELDS.has(name)) {
-      push(`${prefix}${name}: ${v.includes('\n') ? '|-' : '>-'}`);
-      for (const textLine of v.split('\n')) lines.push({ text: textLine === '' ? '' : `${' '.repeat(indent + 2)}${textLine}`, indent: indent + 2, paths: [] });
-    } else push(`${prefix}${name}: ${scalar(v)}`);
-  });
-}
-
-/** The line a flag's comment goes above: its own field's, or the nearest enclosing one that was written. */
-function lineFor(flag: Flag, lines: Line[]): number {
-  for (let n = flag.path.length; n > 0; n--) {
-    const wanted = key(flag.path.slice(0, n));
-    const at = lines.findIndex((l) => l.paths.includes(wanted));
-    if (at !== -1) return at;
+/** The node a flag's comment goes on: its own field's key, or the nearest enclosing field or item. */
+function commentTarget(doc: Document, path: (string | number)[]): { commentBefore?: string | null | undefined } {
+  for (let n = path.length; n > 0; n--) {
+    const parent = n === 1 ? doc.contents : doc.getIn(path.slice(0, n - 1), true);
+    const last = path[n - 1]!;
+    if (isMap(parent)) {
+      const pair = (parent.items as Pair[]).find((p) => (isScalar(p.key) ? p.key.value : p.key) === last);
+      if (!pair) continue;
+      // A comment before the key is written above the field's line; one before the value would split it.
+      if (!isScalar(pair.key)) pair.key = doc.createNode(pair.key);
+      return pair.key as Node;
+    }
+    if (isSeq(parent) && typeof last === 'number' && parent.items[last]) return parent.items[last] as Node;
   }
-  return 0;
+  return doc;
 }
 
 export function writeDraft(plan: DraftPlan, options: WriteOptions): Written {
   const data = draftData(plan, options.retrieved);
-  const trailing = new Map<string, string>(plan.concerns.map((_, i) => [`concerns.${i}.themes`, THEMES_REMINDER]));
-  const lines: Line[] = [];
-  emitMap(data, 0, [], lines, undefined, trailing);
-
-  const above = new Map<number, Flag[]>();
-  for (const flag of plan.flags) {
-    const at = lineFor(flag, lines);
-    above.set(at, [...(above.get(at) ?? []), flag]);
-  }
-  const header = [
-    '---',
-    ...(options.schemaPath ? [`# yaml-language-server: $schema=${options.schemaPath}`] : []),
-    `# Draft imported by \`npm run import\` from ${options.sourceName.replace(/\s+/g, ' ')} on ${options.retrieved}.`,
-    '# Official text is word for word from the source; owners and target dates are paired with the actions by position.',
-    '# Before publishing: resolve every "# CHECK:" comment and delete it, add themes to every concern, set',
-    '# provenance.transcription to complete once nothing is left to check, then run `npm run validate`.',
-  ];
-  const out: string[] = [...header];
-  const checks: Check[] = [];
-  lines.forEach((line, i) => {
-    for (const flag of above.get(i) ?? []) {
-      // A comment is one line: a message quoting the source must not let the source's text out of it.
-      const message = flag.message.replace(/\s+/g, ' ').trim();
-      out.push(`${' '.repeat(line.indent)}# CHECK: ${message}`);
-      checks.push({ line: out.length, path: flag.path, message });
-    }
-    out.push(line.text);
+  if (JSON.stringify(data).includes(MARK)) throw new Error('the source holds a private-use character the importer uses to place its comments: remove it from the source and import again');
+  const doc = new Document(data);
+  // Dates in quotes, as the hand-made files write them: YAML 1.1 tools would read them as timestamps.
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value === 'string' && /^\d{4}-\d{2}(?:-\d{2})?$/.test(node.value)) node.type = 'QUOTE_DOUBLE';
+    },
   });
-  out.push('---');
-  const body = plan.introduction ? `${plan.introduction}\n` : '';
-  const text = `${out.join('\n')}\n${body}`;
+  // Official text in block scalars, as the hand-made files have it: folded, or literal where it holds lists.
+  for (const [i, concern] of plan.concerns.entries()) {
+    const blocks: (string | number)[][] = [['text'], ...concern.actions.map((_, j) => ['actions', j, 'text']), ...('response' in concern ? [['response', 'text']] : [])];
+    for (const at of blocks) {
+      const node = doc.getIn(['concerns', i, ...at], true);
+      if (isScalar(node) && typeof node.value === 'string') node.type = node.value.includes('\n') ? 'BLOCK_LITERAL' : 'BLOCK_FOLDED';
+    }
+    const themes = doc.getIn(['concerns', i, 'themes'], true);
+    if (isSeq(themes)) {
+      themes.flow = true;
+      themes.comment = ` ${THEMES_REMINDER}`;
+    }
+    // A blank line between concerns, as in the hand-made files, to make them easy to find.
+    const item = doc.getIn(['concerns', i], true);
+    if (i > 0 && isMap(item)) item.spaceBefore = true;
+  }
+  plan.flags.forEach((flag, i) => {
+    // A comment is one line: a message quoting the source must not let the source's text out of it.
+    const target = commentTarget(doc, flag.path);
+    const line = ` ${marker(i)} ${flag.message.replace(/\s+/g, ' ').trim()}`;
+    target.commentBefore = target.commentBefore ? `${target.commentBefore}\n${line}` : line;
+  });
+  const header = [
+    ...(options.schemaPath ? [` yaml-language-server: $schema=${options.schemaPath}`] : []),
+    ` Draft imported by \`npm run import\` from ${options.sourceName.replace(/\s+/g, ' ')} on ${options.retrieved}.`,
+    ' Official text is word for word from the source; owners and target dates are paired with the actions table row by table row.',
+    ' Before publishing: resolve every "# CHECK:" comment and delete it, add themes to every concern, set',
+    ' provenance.transcription to complete once nothing is left to check, then run `npm run validate`.',
+  ];
+  if (doc.commentBefore) header.push(...doc.commentBefore.split('\n'));
+  doc.commentBefore = header.join('\n');
 
-  const frontmatter = out.slice(1, -1).join('\n');
-  let readBack: unknown;
-  try {
-    readBack = parse(frontmatter);
-  } catch (error) {
-    throw new Error(`the draft's YAML does not read back (${(error as Error).message.split('\n')[0]}): this is a bug in the importer`);
-  }
-  if (JSON.stringify(readBack) !== JSON.stringify(data)) {
-    throw new Error('the draft\'s YAML reads back differently from what was meant: this is a bug in the importer');
-  }
-  return { text, checks };
+  const lines = `---\n${doc.toString({ lineWidth: 0 })}---\n`.split('\n');
+  const checks: Check[] = [];
+  lines.forEach((text, n) => {
+    const m = new RegExp(`^(\\s*)# ${MARK}(\\d+)${MARK} `).exec(text);
+    if (!m) return;
+    const flag = plan.flags[Number(m[2])]!;
+    lines[n] = `${m[1]}# CHECK: ${text.slice(m[0].length)}`;
+    checks.push({ line: n + 1, path: flag.path, message: text.slice(m[0].length) });
+  });
+  checks.sort((a, b) => a.line - b.line);
+  const body = plan.introduction ? `${plan.introduction}\n` : '';
+  return { text: `${lines.join('\n')}${body}`, checks };
 }

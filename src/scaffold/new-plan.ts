@@ -20,7 +20,7 @@ import { contentDir as defaultContentDir, readContentFiles, validateContent } fr
 import { formatProblem } from '../content/problems.ts';
 import { EstablishmentSchema } from '../content/schema.ts';
 import { formatDateRange } from '../lib/dates.ts';
-import { isRealDate, parseInspectionDates, type Period } from './inspection-dates.ts';
+import { certainInspectionPeriods, isRealDate, today, type Period } from '../import/dates.ts';
 
 export type PlanFormat = 'concerns' | 'recommendations';
 export const FORMATS: PlanFormat[] = ['concerns', 'recommendations'];
@@ -59,8 +59,6 @@ export class ScaffoldError extends Error {
 const isSlug = (value: string) => EstablishmentSchema.shape.id.safeParse(value).success;
 const SLUG_RULE = 'lower-case letters, digits and single hyphens, for example "chelmsford"';
 
-/** Today as YYYY-MM-DD (UTC). */
-export const todayIso = () => new Date().toISOString().slice(0, 10);
 
 function readYaml(file: string): unknown {
   try {
@@ -109,7 +107,7 @@ function resolvePeriods(request: NewPlanRequest): { periods: Period[]; asWritten
   }
   const asWritten = request.inspection?.trim();
   if (!asWritten) throw new ScaffoldError('give the inspection dates: --inspection "22nd January – 8th February 2024", or --start and --end as YYYY-MM-DD');
-  const periods = parseInspectionDates(asWritten);
+  const periods = certainInspectionPeriods(asWritten);
   if (!periods) {
     throw new ScaffoldError(`cannot read the inspection dates "${asWritten}": add --start and --end as YYYY-MM-DD (the first and last day) and keep --inspection as the plan writes them`);
   }
@@ -117,7 +115,7 @@ function resolvePeriods(request: NewPlanRequest): { periods: Period[]; asWritten
 }
 
 /** Works out the files for a new plan, without writing anything. */
-export function scaffoldPlan(contentDir: string, request: NewPlanRequest, today = todayIso()): Scaffold {
+export function scaffoldPlan(contentDir: string, request: NewPlanRequest, retrieved = today()): Scaffold {
   const establishment = request.establishment.trim();
   if (!isSlug(establishment)) throw new ScaffoldError(`the establishment id "${establishment}" must be made of ${SLUG_RULE}`);
   if (!FORMATS.includes(request.format)) throw new ScaffoldError(`the format "${String(request.format)}" must be "concerns" (2022 onwards) or "recommendations" (older plans)`);
@@ -149,7 +147,7 @@ export function scaffoldPlan(contentDir: string, request: NewPlanRequest, today 
     const rel = `establishments/${establishment}.yaml`;
     files.push({ rel, text: establishmentText(rel, establishment, name) });
   }
-  files.push({ rel: planRel, text: planText(planRel, { ...request, establishment, name, planId, periods, asWritten, asWrittenGuessed, lastDay, theme, today }) });
+  files.push({ rel: planRel, text: planText(planRel, { ...request, establishment, name, planId, periods, asWritten, asWrittenGuessed, lastDay, theme, today: retrieved }) });
   return { planId, files, establishmentIsNew };
 }
 
@@ -443,7 +441,7 @@ async function askForMissing(contentDir: string, request: Partial<NewPlanRequest
         a ? undefined : 'The dates cannot be empty.',
       );
     }
-    if (request.inspection && !request.start && !request.end && !parseInspectionDates(request.inspection)) {
+    if (request.inspection && !request.start && !request.end && !certainInspectionPeriods(request.inspection)) {
       io.output.write(`Cannot read "${request.inspection}" for certain, so please give the first and last day.\n`);
       const isoCheck = (a: string) => (isRealDate(a) ? undefined : 'Write a real date as YYYY-MM-DD, for example 2024-01-22.');
       request.start = await ask('First day of the inspection (YYYY-MM-DD): ', isoCheck);

@@ -47,7 +47,7 @@ const committedConcerns = committed.data.concerns as Concern[];
 
 /** The flagged spots, as "concern N: what": the list an editor works through. */
 const EXPECTED_FLAGS: [string, RegExp][] = [
-  ['concerns.9.actions.3.owner', /lists 4 actions but 3 owners; paired by position, this action has no owner/],
+  ['concerns.9.actions.3.owner', /4 actions but 3 owners; paired in order, this action has none/],
   ['concerns.12.actions', /one block of text with no paragraph markup; it was split at sentence boundaries into 2 to match the 2 owners\/target dates/],
   ['concerns.13.actions', /one block of text with no paragraph markup; it was split at sentence boundaries into 3 to match the 3 owners\/target dates/],
 ];

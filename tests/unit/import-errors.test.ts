@@ -55,10 +55,12 @@ describe('input that cannot be read at all', () => {
     ['a truncated .docx', () => goodDocx.subarray(0, Math.floor(goodDocx.length / 2)), 'plan.docx', /^cannot read the Word document, it may be damaged or cut short \(/],
     ['a .docx cut after its first bytes', () => goodDocx.subarray(0, 10), 'plan.docx', /damaged or cut short/],
     ['a text file named .docx', () => Buffer.from('Action Plan: HMP Testford\n'), 'plan.docx', /named \.docx but is not a Word document/],
-    ['a PDF', () => Buffer.from('%PDF-1.7\n%âãÏÓ\n'), 'plan.pdf', /^this is a PDF/],
+    ['a PDF cut after its header', () => Buffer.from('%PDF-1.7\n%âãÏÓ\n'), 'plan.pdf', /^cannot read the PDF, it may be damaged or cut short \(/],
+    ['a scanned PDF (no text layer)', () => fs.readFileSync(path.join(FIXTURES, 'chelmsford/scanned.pdf')), 'scanned.pdf', /^the PDF has no text layer \(it is a scanned image\)/],
+    ['an encrypted PDF', () => fs.readFileSync(path.join(FIXTURES, 'chelmsford/encrypted.pdf')), 'encrypted.pdf', /^the PDF is encrypted \(it needs a password to open\)/],
     ['an old Word .doc', () => Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'plan.doc', /old Word \.doc file: open it in Word and save it as \.docx/],
     ['a .txt with no table', () => fs.readFileSync(path.join(FIXTURES, 'no-table.txt')), 'no-table.txt', /^no action plan table found: no line holds the column headings separated by tabs/],
-    ['a .txt table with the wrong columns', () => fs.readFileSync(path.join(FIXTURES, 'wrong-columns.txt')), 'wrong-columns.txt', /^the table's columns are not those of an action plan: found "Name \| Age \| Town"; expected "Rec No/],
+    ['a .txt table with the wrong columns', () => fs.readFileSync(path.join(FIXTURES, 'wrong-columns.txt')), 'wrong-columns.txt', /^the table's columns are not those of an action plan: found "Name \| Age \| Town"; column 1, "Name", is not a heading the importer recognises; expected "Rec No/],
     ['a .txt table with a heading row and no rows', () => Buffer.from(`Action Plan: HMP X\n\n1. Rec No\t2. Concerns\t3. Response Action Taken/Planned\t4. Responsible Owner\t5. Target Date\n\n`), 'cut.txt', /column headings but no rows: the file may be cut short/],
     ['a .txt table with one column missing', () => Buffer.from('1. Rec No\t2. Concerns\t3. Response Action Taken/Planned\t4. Responsible Owner\n1\tA\tB\tC\n'), 'plan.txt', /columns are not those of an action plan/],
     ['a .docx table with the wrong columns', () => makeDocx({ cover: ['Action Plan: HMP X'], rows: [[['Name'], ['Age'], ['Town']], [['Alice'], ['30'], ['Leeds']]] }), 'plan.docx', /columns are not those of an action plan: found "Name \| Age \| Town"/],
@@ -114,7 +116,7 @@ function cli(...args: string[]) {
 
 describe('npm run import', () => {
   it('writes the Chelmsford draft and lists every flagged spot as file:line', { timeout: 60_000 }, () => {
-    const out = path.join(TMP, 'drafts', 'chelmsford-2024.md');
+    const out = path.join(TMP, 'chelmsford', 'chelmsford-2024.md');
     const run = cli(SOURCE_FILE, '--out', out, '--retrieved', '2025-06-01');
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);

@@ -118,12 +118,13 @@ describe('a plan with spots the importer cannot be sure of', async () => {
     expect(checksOf(result)).toEqual([
       ['', 'not imported (line 31, outside the table\'s cells): "Page 3 of 4"'],
       ['concerns.0.actions.0', expect.stringMatching(/"The Governor will meet the Head of" was joined to "Safety every week." as one paragraph; check/)],
-      ['concerns.1.actions', expect.stringMatching(/lists 2 owners but only 1 action; paired by position, the last owner \("Head of Estates"\) belongs to no action/)],
-      ['concerns.1.actions', expect.stringMatching(/lists 2 targets but only 1 action; paired by position, the last target \("June 2023"\) belongs to no action/)],
+      ['concerns.1.actions.0.owner', expect.stringMatching(/1 action but 2 owners \("Governor", "Head of Estates"\), so the cell was kept as written, as one value/)],
+      ['concerns.1.actions.0.target', expect.stringMatching(/1 action but 2 targets \("May 2023", "June 2023"\), so the cell was kept as written, as one value/)],
       ['concerns.2.actions', expect.stringMatching(/one block of text with no paragraph markup; it was split at sentence boundaries into 2/)],
       ['concerns.2.actions.0.owner', expect.stringMatching(/whole of a cell with no markup \("Governor Head of Estates"\)/)],
-      ['concerns.2.actions.1.owner', expect.stringMatching(/lists 2 actions but 1 owner \(the owner cell "Governor Head of Estates" \(line 28\) had no markup/)],
+      ['concerns.2.actions.1.owner', expect.stringMatching(/table row \(line 28\): 2 actions but 1 owner; paired in order, this action has none/)],
       ['concerns.3.actions.0', expect.stringMatching(/a list follows this action's text, which does not end with ":"/)],
+      ['concerns.3.actions.0.target', expect.stringMatching(/cannot read a month from the target "Ongoing".*add `targetMonth: YYYY-MM`/)],
       ['concerns.4', expect.stringMatching(/this row \(line 32\) has only 2 of the table's 5 columns and starts with a Rec No, so it may be cut short/)],
       ['concerns.4.actions', 'no actions were found for this concern: copy them from the source'],
     ]);
@@ -214,7 +215,7 @@ describe('a text plan cut short', () => {
     expect(result.plan.concerns.map((c) => c.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(checksOf(result)).toEqual([
       ['concerns.6', expect.stringMatching(/the last row \(line 67\) has only 3 of the table's 5 columns: the file may be cut short/)],
-      ['concerns.6.actions', expect.stringMatching(/4 targets but only 3 actions; paired by position, the last target \("\(SMARG\) meeting will"\)/)],
+      ...[0, 1, 2].map((j) => [`concerns.6.actions.${j}.target`, expect.stringMatching(/3 actions but 4 targets \(.*"\(SMARG\) meeting will"\), so the cell was kept as written/)]),
     ]);
   });
 
@@ -246,7 +247,7 @@ describe('owners and targets', () => {
   it('flags a missing target as it flags a missing owner', async () => {
     const result = await importText(plan('1\tA.\t<p>One.</p> <p>Two.</p>\t<p>Governor</p> <p>Governor</p>\t<p>May 2024</p>'));
     expect(result.plan.concerns[0]!.actions[1]).toEqual({ text: 'Two.', owner: 'Governor', target: null });
-    expect(checksOf(result)).toEqual([['concerns.0.actions.1.target', expect.stringMatching(/2 actions but 1 target; paired by position, this action has no target/)]]);
+    expect(checksOf(result)).toEqual([['concerns.0.actions.1.target', expect.stringMatching(/2 actions but 1 target; paired in order, this action has none/)]]);
   });
 });
 
@@ -301,5 +302,45 @@ describe('the written draft', () => {
       ['plans/exampleton/exampleton-2022.md', result.text.replace(/themes: \[\] # CHECK[^\n]*/g, 'themes: [safety]')],
     ]);
     expect(loaded.ok ? [] : loaded.problems).toEqual([]);
+  });
+});
+
+describe('owners and targets are paired within their table row', () => {
+  it('never across a concern: a row with fewer owners than actions does not borrow the next row’s', async () => {
+    const result = await importText(
+      plan('1\tA.\t<p>One.</p> <p>Two.</p>\t<p>Governor</p>\t<p>May 2024</p> <p>June 2024</p>', '\t\t<p>Three.</p>\t<p>Head of Safety</p>\t<p>July 2024</p>'),
+    );
+    expect(result.plan.concerns[0]!.actions).toEqual([
+      { text: 'One.', owner: 'Governor', target: 'May 2024' },
+      { text: 'Two.', owner: null, target: 'June 2024' },
+      { text: 'Three.', owner: 'Head of Safety', target: 'July 2024' },
+    ]);
+    expect(checksOf(result)).toEqual([['concerns.0.actions.1.owner', expect.stringMatching(/table row \(line \d+\): 2 actions but 1 owner; paired in order, this action has none/)]]);
+  });
+
+  it('keeps a joint owner written over two lines as one owner', async () => {
+    const result = await importText(plan('1\tA.\t<p>One.</p>\t<p>GFSL, HMPPS Estates,<br>MoJ Property Services.</p>\t<p>May 2024</p>'));
+    expect(result.plan.concerns[0]!.actions).toEqual([{ text: 'One.', owner: 'GFSL, HMPPS Estates, MoJ Property Services.', target: 'May 2024' }]);
+    expect(result.checks).toEqual([]);
+  });
+
+  it('pairs a two-line owner cell line by line when the row has as many actions', async () => {
+    const result = await importText(plan('1\tA.\t<p>One.</p> <p>Two.</p>\t<p>Governor<br>Head of Healthcare</p>\t<p>May 2024</p> <p>June 2024</p>'));
+    expect(result.plan.concerns[0]!.actions.map((a) => a.owner)).toEqual(['Governor', 'Head of Healthcare']);
+    expect(result.checks).toEqual([]);
+  });
+});
+
+describe('list items typed as text', () => {
+  it('stay in the action whose lead-in ends with ":"', async () => {
+    const result = await importText(plan('1\tA.\t<p>The review will:</p> <p>1. meet weekly;</p> <p>2. report monthly.</p> <p>Staff will be trained.</p>\t<p>Governor</p> <p>Governor</p>\t<p>May 2024</p> <p>June 2024</p>'));
+    expect(result.plan.concerns[0]!.actions.map((a) => a.text)).toEqual(['The review will:\n\n1. meet weekly;\n2. report monthly.', 'Staff will be trained.']);
+    expect(result.checks).toEqual([]);
+  });
+
+  it('are flagged on their own action where no lead-in ending with ":" comes before them', async () => {
+    const result = await importText(plan('1\tA.\t<p>The review will be held.</p> <p>2. Staff will be trained.</p>\t<p>Governor</p> <p>Governor</p>\t<p>May 2024</p> <p>June 2024</p>'));
+    expect(result.plan.concerns[0]!.actions.map((a) => a.text)).toEqual(['The review will be held.', '2. Staff will be trained.']);
+    expect(checksOf(result)).toEqual([['concerns.0.actions.1', expect.stringMatching(/starts like a list item \("2\."\) but no lead-in ending with ":" comes before it/)]]);
   });
 });

@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { schemaModeline } from '../../src/content/json-schema.ts';
 import { loadContent } from '../../src/content/load.ts';
 import { formatProblem } from '../../src/content/problems.ts';
-import { parseInspectionDates } from '../../src/scaffold/inspection-dates.ts';
+import { certainInspectionPeriods as parseInspectionDates } from '../../src/import/dates.ts';
 import { newPlanCommand, scaffoldPlan, ScaffoldError, type CommandIO } from '../../src/scaffold/new-plan.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
