@@ -13,7 +13,7 @@
  * further than plans ever do comes back with a `doubt` for the editor, and text that cannot be read
  * comes back with a `problem`, never a guessed date.
  */
-import { MONTHS } from '../lib/dates.ts';
+import { isRealDate, MONTHS } from '../lib/dates.ts';
 
 export interface Period {
   start: string;
@@ -194,19 +194,6 @@ function parse(text: string): Parsed | string {
 }
 
 const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-
-/** Whether YYYY-MM-DD is a day that exists (no 30 February), read in UTC so no time zone shifts it. */
-export function isRealDate(isoDate: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (!m) return false;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return date.getUTCFullYear() === Number(m[1]) && date.getUTCMonth() === Number(m[2]) - 1 && date.getUTCDate() === Number(m[3]);
-}
-
-/** Today as YYYY-MM-DD in UTC: one "today" for the importer and the scaffold, whatever the machine's zone. */
-export function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
 
 function daysBetween(a: string, b: string): number {
   return (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000;

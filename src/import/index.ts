@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { readCover } from './cover.ts';
-import { today } from './dates.ts';
+import { today } from '../lib/dates.ts';
 import { ImportError } from './errors.ts';
 import { buildPlan, type DraftPlan, type KnownEstablishment } from './plan.ts';
 import type { SourceDocument } from './source.ts';
@@ -15,7 +15,7 @@ import { readTextLayout } from './table-text.ts';
 import { writeDraft, type Check } from './write.ts';
 
 export { ImportError } from './errors.ts';
-export { today } from './dates.ts';
+export { today } from '../lib/dates.ts';
 export type { Check } from './write.ts';
 
 export interface ImportOptions {

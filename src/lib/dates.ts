@@ -55,6 +55,11 @@ export function isRealDate(iso: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+/** Today as YYYY-MM-DD in UTC: one "today" for every command, whatever the machine's time zone. */
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
 /** The latest of some ISO dates (or months), or undefined when there are none. */
 export function latestDate(dates: Iterable<string>): string | undefined {
   let latest: string | undefined;

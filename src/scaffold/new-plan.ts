@@ -20,7 +20,8 @@ import { contentDir as defaultContentDir, readContentFiles, validateContent } fr
 import { formatProblem } from '../content/problems.ts';
 import { EstablishmentSchema } from '../content/schema.ts';
 import { formatDateRange } from '../lib/dates.ts';
-import { certainInspectionPeriods, isRealDate, today, type Period } from '../import/dates.ts';
+import { certainInspectionPeriods, type Period } from '../import/dates.ts';
+import { isRealDate, today } from '../lib/dates.ts';
 
 export type PlanFormat = 'concerns' | 'recommendations';
 export const FORMATS: PlanFormat[] = ['concerns', 'recommendations'];
