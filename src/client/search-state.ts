@@ -5,6 +5,8 @@
  *
  * Filters OR within a group (theme A or theme B) and AND across groups (a theme and a category).
  */
+import { OWNER_SEPARATOR, OWNERS_FIELD } from '../search/fields.ts';
+import { ownersMatching } from './search-match.ts';
 
 /** Filter name → the values chosen, in the order the page lists them. */
 export type Selections = Record<string, string[]>;
@@ -160,6 +162,8 @@ export function chosenFilters(filters: Selections, labels: Record<string, string
 export interface ResultData {
   url: string;
   excerpt: string;
+  /** The record's whole text, as indexed. */
+  content?: string;
   meta: Record<string, string | undefined>;
 }
 
@@ -177,6 +181,8 @@ export interface ResultView {
   /** A concern's category, shown as a tag: "Priority concern". */
   category?: string;
   themes?: string;
+  /** The responsible owners the search's words occur in, when they do. */
+  owners?: string[];
   excerpt: ExcerptPart[];
 }
 
@@ -218,8 +224,8 @@ export function safeUrl(url: string): string {
   return /^(?:\/(?!\/)|https?:\/\/)/i.test(url) ? url : '#';
 }
 
-/** What a result shows, from its Pagefind data. */
-export function resultView(data: ResultData): ResultView {
+/** What a result shows, from its Pagefind data and the term searched for (null for none). */
+export function resultView(data: ResultData, term: string | null = null): ResultView {
   const { meta } = data;
   const url = safeUrl(data.url);
   const title = meta.title || url;
@@ -228,12 +234,14 @@ export function resultView(data: ResultData): ResultView {
   const details = [meta.establishment, meta.plan, meta.concern && `Concern ${meta.concern}`].filter(
     (detail): detail is string => !!detail,
   );
+  const owners = term && meta[OWNERS_FIELD] ? ownersMatching(term, meta[OWNERS_FIELD].split(OWNER_SEPARATOR)) : [];
   return {
     url,
     title,
     details,
     ...(meta.category ? { category: meta.category } : {}),
     ...(meta.themes ? { themes: meta.themes } : {}),
+    ...(owners.length ? { owners } : {}),
     excerpt,
   };
 }
