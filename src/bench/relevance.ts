@@ -37,7 +37,7 @@ export const RELEVANCE_SET: RelevanceQuery[] = [
   { kind: 'topic', q: 'curriculum', first: concern(5), exactly: [concern(5)], why: 'concern 5: "the content and design of the curriculum"' },
   { kind: 'topic', q: 'reading strategy', first: concern(12), why: 'concern 12: "a cross-prison reading strategy"' },
   { kind: 'topic', q: 'remand', first: concern(6), exactly: [concern(6)], why: 'concern 6: "support for remanded prisoners"' },
-  { kind: 'topic', q: 'resettlement', first: concern(6), exactly: [concern(6)], why: 'concern 6: "resettlement needs were neither reliably identified"' },
+  { kind: 'topic', q: 'resettlement', first: concern(6), exactly: [concern(6), '/establishments/chelmsford/'], why: 'concern 6: "resettlement needs were neither reliably identified"; the establishment is a "local and resettlement prison"' },
   { kind: 'topic', q: 'use of force', first: concern(7), why: 'concern 7: "Scrutiny of use of force was insufficient"' },
   { kind: 'topic', q: 'body-worn video cameras', first: concern(7), includes: [concern(7), concern(8)], why: 'concern 7: "body-worn video cameras were not activated soon enough"; concern 8 activates BWVCs' },
   { kind: 'topic', q: 'segregation', first: concern(8), includes: [concern(7), concern(8)], why: 'concern 8: "The segregation unit was a substandard environment"; concern 7 has SMARG' },
@@ -148,13 +148,16 @@ export async function runRelevance(page: Page, siteUrl: string, queries: Relevan
   for (const query of queries) {
     await page.goto(relevanceUrl(siteUrl, query));
     await page.waitForFunction(() => /^\d+ results?\b/.test(document.querySelector('#search-status')?.textContent ?? ''));
+    // No named functions inside: the bundler's name helper does not exist in the page.
     const shown = await page.evaluate(() => {
-      const items = [...document.querySelectorAll('#search-results > li.app-search-result')];
-      const link = (item: Element) => item.querySelector('a.app-search-result__link')?.getAttribute('href') ?? '';
+      const items = [...document.querySelectorAll('#search-results > li.app-search-result')].map((item) => ({
+        url: item.querySelector('a.app-search-result__link')?.getAttribute('href') ?? '',
+        owners: item.querySelector('.app-search-result__owner-list')?.textContent ?? '',
+      }));
       return {
         count: Number(/^\d+/.exec(document.querySelector('#search-status')?.textContent ?? '')?.[0]),
-        urls: items.map(link),
-        owners: Object.fromEntries(items.map((item) => [link(item), item.querySelector('.app-search-result__owner-list')?.textContent ?? ''])),
+        urls: items.map((item) => item.url),
+        owners: Object.fromEntries(items.map((item) => [item.url, item.owners])),
         noResultsHelp: !(document.querySelector('#search-none') as HTMLElement | null)?.hidden,
       };
     });

@@ -58,6 +58,26 @@ export function pagefindTerm(q: string): string | null {
   return kept.length ? kept.join(' ') : term;
 }
 
+/**
+ * The words of a term with a phrase in quotes, unquoted, or null for a term without quotes.
+ * Pagefind finds a phrase exactly but gives every match the same score, so the page orders the
+ * matches as a search for the same words ranks them (inRankOrder).
+ */
+export function unquoted(term: string | null): string | null {
+  if (term === null || !term.includes('"')) return null;
+  const words = term.replace(/"/g, ' ').trim().replace(/\s+/g, ' ');
+  return words === '' ? null : words;
+}
+
+/** `found` in the order `ranked` has them; any `ranked` lacks keep their order, after the rest. */
+export function inRankOrder<T extends { id: string }>(found: T[], ranked: readonly { id: string }[]): T[] {
+  const rank = new Map(ranked.map((r, i) => [r.id, i]));
+  return found
+    .map((result, i) => ({ result, key: rank.get(result.id) ?? ranked.length + i }))
+    .sort((a, b) => a.key - b.key)
+    .map(({ result }) => result);
+}
+
 /** The names of the groups with at least one value chosen. */
 export function chosenGroups(filters: Selections): string[] {
   return Object.keys(filters).filter((name) => (filters[name] ?? []).length > 0);

@@ -28,6 +28,8 @@ import {
   chosenFilters,
   chosenGroups,
   categoryTagClass,
+  inRankOrder,
+  unquoted,
   isBlank,
   optionCounts,
   pagefindFilters,
@@ -50,6 +52,7 @@ import { rewriteQuery, type Equivalents } from '../search/vocabulary.ts';
 
 /** The part of Pagefind's browser API the page uses (pagefind.js has no types of its own). */
 interface PagefindResult {
+  id: string;
   data(): Promise<ResultData & { content: string }>;
 }
 interface PagefindResponse {
@@ -196,8 +199,14 @@ function start(root: HTMLElement): void {
         ? Promise.resolve({ results: [], filters: totals })
         : pagefind.search(term, { filters });
     const withChoices = chosenGroups(state.filters);
+    const words = unquoted(term);
     return {
-      results: () => find(pagefindFilters(state.filters)),
+      async results(): Promise<PagefindResponse> {
+        const filters = pagefindFilters(state.filters);
+        if (words === null) return find(filters);
+        const [exact, ranked] = await Promise.all([find(filters), pagefind.search(words, { filters })]);
+        return { ...exact, results: inRankOrder(exact.results, ranked.results) };
+      },
       async counts(): Promise<FilterCounts> {
         const [main, ...without] = await Promise.all([
           find(pagefindFilters(state.filters)),

@@ -63,8 +63,9 @@ function findableMeta(content: string, owners: string[], vocabulary: Equivalents
 
 function concernRecord(plan: Plan, concern: Concern, vocabulary: Equivalents): SearchRecord {
   const text = markdownToPlainText(concern.text);
-  // Owners are a meta field of their own, not content, so Pagefind says when a search matched one.
-  const actions = concern.actions.map((a) => [markdownToPlainText(a.text), a.target ?? ''].join(' '));
+  // Each action's owner counts in the content (a concern whose every action is the Head of
+  // Healthcare's ranks first for that owner); the owners meta field lets the page say a match is in one.
+  const actions = concern.actions.map((a) => [markdownToPlainText(a.text), a.owner ?? '', a.target ?? ''].join(' '));
   const owners = unique(concern.actions.flatMap((a) => (a.owner ? [a.owner] : [])));
   const content = [text, ...actions].join('\n');
   return {

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { missingWords, occurs, ownersMatching, searchWords, textWords } from '../../src/client/search-match.ts';
+import { inRankOrder, unquoted } from '../../src/client/search-state.ts';
 
 const SELF_HARM = {
   content: 'The level of reported self-harm was very high. Too many prisoners struggled to get help with their education.',
@@ -58,5 +59,20 @@ describe('ownersMatching', () => {
     expect(ownersMatching('head healthcare', ['Governor', 'Head of Healthcare'])).toEqual(['Head of Healthcare']);
     expect(ownersMatching('governor', ['Governor', 'Head of Healthcare'])).toEqual(['Governor']);
     expect(ownersMatching('kitchen', ['Governor'])).toEqual([]);
+  });
+});
+
+describe('a phrase in quotes, ranked as its words are', () => {
+  it('gives the words of a quoted term, and null for a term without quotes', () => {
+    expect(unquoted('"social care"')).toBe('social care');
+    expect(unquoted('"use of force" staff')).toBe('use of force staff');
+    expect(unquoted('social care')).toBeNull();
+    expect(unquoted('""')).toBeNull();
+    expect(unquoted(null)).toBeNull();
+  });
+
+  it('orders the exact matches as the ranked search has them', () => {
+    const exact = [{ id: 'c3' }, { id: 'c11' }, { id: 'c9' }];
+    expect(inRankOrder(exact, [{ id: 'c11' }, { id: 'c5' }, { id: 'c3' }]).map((r) => r.id)).toEqual(['c11', 'c3', 'c9']);
   });
 });
