@@ -354,8 +354,13 @@ function start(root: HTMLElement): void {
     if (!details.children.length) details.remove();
 
     const owners = item.querySelector('.app-search-result__owners')!;
-    if (view.owners) owners.querySelector('.app-search-result__owner-list')!.textContent = view.owners.join(', ');
-    else owners.remove();
+    if (view.owners) {
+      // Owners are joined by semicolons: an owner may itself be a list ("GFSL, HMPPS Estates").
+      owners.querySelector('.app-search-result__owner-label')!.textContent = `Matches the responsible ${view.owners.length > 1 ? 'owners' : 'owner'}:`;
+      owners.querySelector('.app-search-result__owner-list')!.textContent = view.owners.join('; ');
+    } else {
+      owners.remove();
+    }
 
     const themes = item.querySelector('.app-search-result__themes')!;
     if (view.themes) themes.querySelector('.app-search-result__theme-list')!.textContent = view.themes;

@@ -102,11 +102,23 @@ describe('search from the establishment page', () => {
 });
 
 describe('a result whose match is in an owner', () => {
-  it('says which responsible owner matched', async () => {
+  it('says which responsible owners matched', async () => {
+    // Concern 10 of the Chelmsford plan: two of its owners have HMPPS Estates in them, one does not.
     const opened = await visit(browser, address(siteUrl, '/search/?q=HMPPS+Estates'));
     try {
       await results(opened.page);
-      expect(await opened.page.locator('#search-results .app-search-result__owners').first().innerText()).toBe('Matches the responsible owner: HMPPS Estates');
+      const owners = opened.page.locator('#search-results .app-search-result__owners').first();
+      expect(await owners.innerText()).toBe('Matches the responsible owners: GFSL, HMPPS Estates, MoJ Property Services.; HMPPS Estates');
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it('says nothing of owners when the match is not in one', async () => {
+    const opened = await visit(browser, address(siteUrl, '/search/?q=kitchen'));
+    try {
+      await results(opened.page);
+      expect(await opened.page.locator('#search-results .app-search-result__owners').count()).toBe(0);
     } finally {
       await opened.close();
     }
