@@ -276,7 +276,7 @@ export const ThemesFileSchema = z.strictObject({
 });
 
 /** A term of the search vocabulary: words, with the punctuation names are written with. */
-const term = text.regex(/^[\p{L}\p{N}][\p{L}\p{N} '’&,.-]*$/u, {
+const term = z.string({ error: 'must be text' }).regex(/^[\p{L}\p{N}](?:[\p{L}\p{N} '’&,.-]*[\p{L}\p{N}.])?$/u, {
   error: 'must be a word or phrase: letters, digits, spaces, hyphens and apostrophes, for example "Prison Offender Manager"',
 });
 
