@@ -6,6 +6,8 @@
  * Filters OR within a group (theme A or theme B) and AND across groups (a theme and a category).
  */
 import { decodeEntities } from '../lib/html.ts';
+import { OWNER_SEPARATOR, OWNERS_FIELD } from '../search/fields.ts';
+import { ownersMatching } from './search-match.ts';
 
 /** Filter name → the values chosen, in the order the page lists them. */
 export type Selections = Record<string, string[]>;
@@ -55,6 +57,26 @@ export function pagefindTerm(q: string): string | null {
   const words = term.split(' ');
   const kept = words.filter((word) => !STOP_WORDS.has(word.toLocaleLowerCase('en-GB').replace(/[^\p{L}\p{N}]/gu, '')));
   return kept.length ? kept.join(' ') : term;
+}
+
+/**
+ * The words of a term with a phrase in quotes, unquoted, or null for a term without quotes.
+ * Pagefind finds a phrase exactly but gives every match the same score, so the page orders the
+ * matches as a search for the same words ranks them (inRankOrder).
+ */
+export function unquoted(term: string | null): string | null {
+  if (term === null || !term.includes('"')) return null;
+  const words = term.replace(/"/g, ' ').trim().replace(/\s+/g, ' ');
+  return words === '' ? null : words;
+}
+
+/** `found` in the order `ranked` has them; any `ranked` lacks keep their order, after the rest. */
+export function inRankOrder<T extends { id: string }>(found: T[], ranked: readonly { id: string }[]): T[] {
+  const rank = new Map(ranked.map((r, i) => [r.id, i]));
+  return found
+    .map((result, i) => ({ result, key: rank.get(result.id) ?? ranked.length + i }))
+    .sort((a, b) => a.key - b.key)
+    .map(({ result }) => result);
 }
 
 /** The names of the groups with at least one value chosen. */
@@ -161,6 +183,8 @@ export function chosenFilters(filters: Selections, labels: Record<string, string
 export interface ResultData {
   url: string;
   excerpt: string;
+  /** The record's whole text, as indexed. */
+  content?: string;
   meta: Record<string, string | undefined>;
 }
 
@@ -178,6 +202,8 @@ export interface ResultView {
   /** A concern's category, shown as a tag: "Priority concern". */
   category?: string;
   themes?: string;
+  /** The responsible owners the search's words occur in, when they do. */
+  owners?: string[];
   excerpt: ExcerptPart[];
 }
 
@@ -206,8 +232,8 @@ export function safeUrl(url: string): string {
   return /^(?:\/(?!\/)|https?:\/\/)/i.test(url) ? url : '#';
 }
 
-/** What a result shows, from its Pagefind data. */
-export function resultView(data: ResultData): ResultView {
+/** What a result shows, from its Pagefind data and the term searched for (null for none). */
+export function resultView(data: ResultData, term: string | null = null): ResultView {
   const { meta } = data;
   const url = safeUrl(data.url);
   const title = meta.title || url;
@@ -216,12 +242,14 @@ export function resultView(data: ResultData): ResultView {
   const details = [meta.establishment, meta.plan, meta.concern && `Concern ${meta.concern}`].filter(
     (detail): detail is string => !!detail,
   );
+  const owners = term && meta[OWNERS_FIELD] ? ownersMatching(term, meta[OWNERS_FIELD].split(OWNER_SEPARATOR)) : [];
   return {
     url,
     title,
     details,
     ...(meta.category ? { category: meta.category } : {}),
     ...(meta.themes ? { themes: meta.themes } : {}),
+    ...(owners.length ? { owners } : {}),
     excerpt,
   };
 }

@@ -19,11 +19,17 @@
  * While the counts are on their way the filters are marked busy (aria-busy) and the counts left
  * blank rather than shown wrong. With nothing searched for, the counts are the totals the page was
  * built with.
+ *
+ * What the reader types is first written in the site's vocabulary (src/search/vocabulary.ts: "POMs"
+ * → "pom", "health care" → "healthcare"), and results are shown only when the first one really has
+ * every word searched for (./search-match.ts explains why the first one says it for all).
  */
 import {
   chosenFilters,
   chosenGroups,
   categoryTagClass,
+  inRankOrder,
+  unquoted,
   isBlank,
   optionCounts,
   pagefindFilters,
@@ -41,10 +47,13 @@ import {
   type ResultView,
   type SearchState,
 } from './search-state.ts';
+import { missingWords } from './search-match.ts';
+import { rewriteQuery, type Equivalents } from '../search/vocabulary.ts';
 
 /** The part of Pagefind's browser API the page uses (pagefind.js has no types of its own). */
 interface PagefindResult {
-  data(): Promise<ResultData>;
+  id: string;
+  data(): Promise<ResultData & { content: string }>;
 }
 interface PagefindResponse {
   results: PagefindResult[];
@@ -115,6 +124,11 @@ function start(root: HTMLElement): void {
     ]),
   );
 
+  /** The vocabulary's groups of equivalent terms, which the page was built with. */
+  const vocabulary = JSON.parse(root.dataset.vocabulary ?? '[]') as Equivalents;
+  /** The term to give Pagefind for what the reader typed, in the site's vocabulary (null: none). */
+  const termFor = (q: string) => pagefindTerm(rewriteQuery(q, vocabulary));
+
   /** The results instance, loading as the page does. */
   const ready = loadPagefind(root.dataset.pagefind!);
   ready.catch(unavailable);
@@ -129,6 +143,7 @@ function start(root: HTMLElement): void {
   let latest = 0; // the newest search: answers to older ones are dropped
   let shownQuery: string | undefined; // the query whose results are on the page, or on their way
   let results: PagefindResult[] = [];
+  let resultsTerm: string | null = null; // the term the results on the page are for
   let shown = 0;
   let loadingMore = false;
   let typingEntry = false; // whether the current history entry is one typing made
@@ -177,15 +192,21 @@ function start(root: HTMLElement): void {
    * the group's own filter (options in a group widen).
    */
   function searchesFor(pagefind: Pagefind, state: SearchState) {
-    const term = pagefindTerm(state.q);
+    const term = termFor(state.q);
     // A search with neither term nor filter would list every record: its counts are the totals.
     const find = (filters: PagefindFilters): Promise<PagefindResponse> =>
       term === null && Object.keys(filters).length === 0
         ? Promise.resolve({ results: [], filters: totals })
         : pagefind.search(term, { filters });
     const withChoices = chosenGroups(state.filters);
+    const words = unquoted(term);
     return {
-      results: () => find(pagefindFilters(state.filters)),
+      async results(): Promise<PagefindResponse> {
+        const filters = pagefindFilters(state.filters);
+        if (words === null) return find(filters);
+        const [exact, ranked] = await Promise.all([find(filters), pagefind.search(words, { filters })]);
+        return { ...exact, results: inRankOrder(exact.results, ranked.results) };
+      },
       async counts(): Promise<FilterCounts> {
         const [main, ...without] = await Promise.all([
           find(pagefindFilters(state.filters)),
@@ -207,7 +228,14 @@ function start(root: HTMLElement): void {
     const main = await searchesFor(await ready, state).results();
     const firstPage = await Promise.all(main.results.slice(0, count).map((result) => result.data()));
     if (run !== latest) return;
-    showResults(main.results, firstPage, state);
+    const term = termFor(state.q);
+    if (term !== null && firstPage[0] && missingWords(term, firstPage[0]).length > 0) {
+      // A word no record has: Pagefind matched a shorter word in its place, in every result.
+      showResults([], [], state, term);
+      showCounts({}, state);
+      return;
+    }
+    showResults(main.results, firstPage, state, term);
     // Then the counts, once the filters are on the screen (on a phone, when the reader opens them).
     showCounts(null, state);
     countsWaiting = { state, run };
@@ -270,10 +298,11 @@ function start(root: HTMLElement): void {
   }
 
   /** Shows the results (null when there is nothing to search for) with their first page loaded. */
-  function showResults(found: PagefindResult[] | null, firstPage: ResultData[], state: SearchState): void {
+  function showResults(found: PagefindResult[] | null, firstPage: ResultData[], state: SearchState, term: string | null = null): void {
     results = found ?? [];
+    resultsTerm = term;
     shown = firstPage.length;
-    list.replaceChildren(...firstPage.map((data) => resultItem(resultView(data))));
+    list.replaceChildren(...firstPage.map((data) => resultItem(resultView(data, term))));
     more.hidden = shown >= results.length;
     prompt.hidden = found !== null;
     noResults.hidden = found === null || found.length > 0;
@@ -290,7 +319,7 @@ function start(root: HTMLElement): void {
       () => (loadingMore = false),
     );
     if (run !== latest) return;
-    const items = page.map((data) => resultItem(resultView(data)));
+    const items = page.map((data) => resultItem(resultView(data, resultsTerm)));
     list.append(...items);
     shown += items.length;
     // Remembered with the history entry, so coming back to it shows these results again.
@@ -323,6 +352,15 @@ function start(root: HTMLElement): void {
       categoryItem.remove();
     }
     if (!details.children.length) details.remove();
+
+    const owners = item.querySelector('.app-search-result__owners')!;
+    if (view.owners) {
+      // Owners are joined by semicolons: an owner may itself be a list ("GFSL, HMPPS Estates").
+      owners.querySelector('.app-search-result__owner-label')!.textContent = `Matches the responsible ${view.owners.length > 1 ? 'owners' : 'owner'}:`;
+      owners.querySelector('.app-search-result__owner-list')!.textContent = view.owners.join('; ');
+    } else {
+      owners.remove();
+    }
 
     const themes = item.querySelector('.app-search-result__themes')!;
     if (view.themes) themes.querySelector('.app-search-result__theme-list')!.textContent = view.themes;
@@ -384,7 +422,7 @@ function start(root: HTMLElement): void {
 
   // Typing searches when it pauses. The first pause adds a history entry, later ones replace it.
   input.addEventListener('input', () => {
-    const term = pagefindTerm(input.value);
+    const term = termFor(input.value);
     if (term) void ready.then((pagefind) => pagefind.preload(term)).catch(() => {});
     clearTimeout(typingTimer);
     typingTimer = setTimeout(() => {

@@ -4,7 +4,7 @@
  * behind them are in src/content/progress.ts.
  */
 import { COUNT_OF, type ProgressCounts } from '../content/progress.ts';
-import { STATUSES, type StatusId } from '../content/vocabulary.ts';
+import { STATUSES, type StatusId } from '../content/statuses.ts';
 import { formatDate } from '../lib/dates.ts';
 
 /** What the site shows where the source leaves a field out, instead of inventing a value. */

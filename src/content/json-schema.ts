@@ -16,7 +16,7 @@
  * shows in place of its generic ones ("Incorrect type. Expected string").
  */
 import { z } from 'zod';
-import { EstablishmentSchema, PlanSchema, ThemesFileSchema } from './schema.ts';
+import { EstablishmentSchema, PlanSchema, ThemesFileSchema, VocabularyFileSchema } from './schema.ts';
 
 /** The part of JSON Schema (draft 7) the content schemas use, plus VS Code's message keywords. */
 export interface JsonSchema {
@@ -47,7 +47,7 @@ export interface JsonSchema {
   [keyword: string]: unknown;
 }
 
-export type ContentKind = 'plan' | 'establishment' | 'themes';
+export type ContentKind = 'plan' | 'establishment' | 'themes' | 'vocabulary';
 
 /** Where the schemas are kept: `schemas/` at the root of the project, and `/schemas/` on the site. */
 export const SCHEMA_FOLDER = 'schemas';
@@ -70,6 +70,11 @@ const SOURCES: Record<ContentKind, { schema: z.ZodType; title: string; descripti
     schema: ThemesFileSchema,
     title: 'Themes',
     description: 'The editorial vocabulary of themes: content/themes.yaml. Generated from src/content/schema.ts: see docs/content-format.md.',
+  },
+  vocabulary: {
+    schema: VocabularyFileSchema,
+    title: 'Search vocabulary',
+    description: 'Editorial: equivalent search terms, content/vocabulary.yaml. Generated from src/content/schema.ts: see docs/content-format.md.',
   },
 };
 
@@ -153,7 +158,7 @@ export const planJsonSchema = () => contentJsonSchema('plan');
 export const establishmentJsonSchema = () => contentJsonSchema('establishment');
 export const themesJsonSchema = () => contentJsonSchema('themes');
 
-export const CONTENT_KINDS: ContentKind[] = ['plan', 'establishment', 'themes'];
+export const CONTENT_KINDS: ContentKind[] = ['plan', 'establishment', 'themes', 'vocabulary'];
 
 /** A schema as its file holds it: two-space JSON with a final newline. */
 export function jsonSchemaText(kind: ContentKind): string {

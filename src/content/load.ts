@@ -4,6 +4,7 @@
  *
  * Layout of the content folder:
  *   themes.yaml                          the controlled vocabulary of themes
+ *   vocabulary.yaml                      equivalent terms for search (optional)
  *   establishments/<establishment>.yaml  one file per establishment
  *   plans/<establishment>/<plan>.md      one file per plan (Markdown with YAML frontmatter, or .yaml)
  */
@@ -14,7 +15,8 @@ import { isRealDate } from '../lib/dates.ts';
 import { buildSite, type Site, type ValidContent } from './model.ts';
 import { parseFile, type ParsedFile } from './parse-file.ts';
 import { closest, describeIssue, formatPath, sortProblems, type Problem } from './problems.ts';
-import { EstablishmentSchema, PlanSchema, ThemesFileSchema, type PlanData } from './schema.ts';
+import { EstablishmentSchema, PlanSchema, ThemesFileSchema, VocabularyFileSchema, type PlanData } from './schema.ts';
+import { checkVocabulary } from './vocabulary.ts';
 
 export type LoadResult = { ok: true; site: Site } | { ok: false; problems: Problem[] };
 
@@ -53,17 +55,18 @@ function displayPath(p: string): string {
   return path.relative(process.cwd(), p).split(path.sep).join('/') || '.';
 }
 
-type Kind = 'themes' | 'establishment' | 'plan';
+type Kind = 'themes' | 'vocabulary' | 'establishment' | 'plan';
 
 function kindOf(file: string): Kind | undefined {
   if (file === 'themes.yaml') return 'themes';
+  if (file === 'vocabulary.yaml') return 'vocabulary';
   if (/^establishments\/[^/]+\.yaml$/.test(file)) return 'establishment';
   if (/^plans\/[^/]+\/[^/]+\.(md|yaml)$/.test(file)) return 'plan';
   return undefined;
 }
 
 const WRONG_PLACE =
-  'this file is not where content is read from: plans go in plans/<establishment-id>/<plan-id>.md, establishments in establishments/<establishment-id>.yaml, themes in themes.yaml';
+  'this file is not where content is read from: plans go in plans/<establishment-id>/<plan-id>.md, establishments in establishments/<establishment-id>.yaml, themes in themes.yaml, search terms in vocabulary.yaml';
 
 /** Validates content given as [relative path, text] pairs; `root` is prefixed to paths in problems. */
 export function validateContent(files: [string, string][], root = 'content', options: LoadOptions = {}): LoadResult {
@@ -131,6 +134,11 @@ export function validateContent(files: [string, string][], root = 'content', opt
         else seen.set(theme.id, i);
       });
       content.themes = data.themes;
+    } else if (kind === 'vocabulary') {
+      const data = check(VocabularyFileSchema, file);
+      if (!data) continue;
+      checkVocabulary(data, (p, m) => at(file, p, m));
+      content.vocabulary = data.equivalents.map((e) => e.terms);
     } else if (kind === 'establishment') {
       const data = check(EstablishmentSchema, file);
       const expected = path.posix.basename(rel, '.yaml');

@@ -20,7 +20,7 @@ import {
   type ThemeData,
   type UpdateData,
 } from './schema.ts';
-import { JUDGEMENTS, STATUSES, type JudgementId, type StatusId } from './vocabulary.ts';
+import { JUDGEMENTS, STATUSES, type JudgementId, type StatusId } from './statuses.ts';
 
 export interface Theme extends ThemeData {
   areaLabel: string;
@@ -165,12 +165,16 @@ export interface Site {
   themes: Theme[];
   areas: Area[];
   asAt: AsAt;
+  /** Editorial: groups of equivalent search terms ("POM", "Prison Offender Manager"). */
+  vocabulary: string[][];
 }
 
 export interface ValidContent {
   establishments: EstablishmentData[];
   themes: ThemeData[];
   plans: { data: PlanData; introduction: string; sourceFile: string }[];
+  /** Groups of equivalent search terms, from content/vocabulary.yaml (none without it). */
+  vocabulary?: string[][];
 }
 
 const CONCERN_CATEGORIES: Record<string, { label: string; heading: string }> = {
@@ -306,7 +310,7 @@ export function buildSite(content: ValidContent, options: BuildOptions = {}): Si
   for (const e of establishments) e.progress = countProgress(e.plans.flatMap((p) => p.concerns.flatMap((c) => c.actions)));
   linkRepeats(content, plans);
 
-  return { establishments, plans, themes, areas, asAt };
+  return { establishments, plans, themes, areas, asAt, vocabulary: content.vocabulary ?? [] };
 }
 
 /** Joins each repeated concern to the earlier one it repeats, both ways. Validation has checked every reference. */

@@ -5,7 +5,7 @@
  * argument, never today's date, so two builds of the same content give the same pages on any day.
  */
 import { parseTargetMonth } from '../lib/dates.ts';
-import type { StatusId, UpdateStatusId } from './vocabulary.ts';
+import type { StatusId, UpdateStatusId } from './statuses.ts';
 
 interface Dated {
   date: string;

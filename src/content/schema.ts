@@ -10,7 +10,7 @@
  * - editorial additions (themes, statuses), which the site labels as ours.
  */
 import { z } from 'zod';
-import { JUDGEMENT_IDS, UPDATE_STATUS_IDS } from './vocabulary.ts';
+import { JUDGEMENT_IDS, UPDATE_STATUS_IDS } from './statuses.ts';
 
 const slug = z
   .string()
@@ -251,6 +251,22 @@ export const ThemeSchema = z.strictObject({
 
 export const ThemesFileSchema = z.strictObject({
   themes: z.array(ThemeSchema).min(1, { error: 'must list at least one theme' }).describe('The controlled vocabulary of themes.'),
+});
+
+/** A term of the search vocabulary: words, with the punctuation names are written with. */
+const term = z.string({ error: 'must be text' }).regex(/^[\p{L}\p{N}](?:[\p{L}\p{N} '’&,.-]*[\p{L}\p{N}.])?$/u, {
+  error: 'must be a word or phrase: letters, digits, spaces, hyphens and apostrophes, for example "Prison Offender Manager"',
+});
+
+export const EquivalentSchema = z.strictObject({
+  terms: z
+    .array(term)
+    .min(2, { error: 'must list at least two terms that mean the same' })
+    .describe('Terms a reader may type for the same thing: an abbreviation and its expansion, or joined and split spellings ("healthcare", "health care"). A search for any of them finds every one.'),
+});
+
+export const VocabularyFileSchema = z.strictObject({
+  equivalents: z.array(EquivalentSchema).describe('Editorial: groups of equivalent terms that search treats as one.'),
 });
 
 export type PlanData = z.infer<typeof PlanSchema>;

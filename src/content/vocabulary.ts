@@ -1,29 +1,23 @@
 /**
- * The editorial vocabularies of progress: an action's statuses and HMIP's review judgements, with
- * the labels readers see. The schema checks content against them, the model labels with them, and
- * the pages, search and downloads show them, all from here.
+ * Checks on content/vocabulary.yaml beyond its schema: a term may stand in one group only, or a
+ * search for it could not say which group it means.
  */
+import { termWords } from '../search/vocabulary.ts';
+import type { z } from 'zod';
+import type { VocabularyFileSchema } from './schema.ts';
 
-/** Statuses are editorial: HMPPS does not publish them in the plan itself. "no-update" is never written: it is what an action has before its first update. */
-export const STATUSES = {
-  'no-update': 'No update published',
-  'not-started': 'Not started',
-  'in-progress': 'In progress',
-  completed: 'Completed',
-  'not-completed': 'Not completed',
-  'no-longer-applicable': 'No longer applicable',
-} as const;
-export type StatusId = keyof typeof STATUSES;
-export type UpdateStatusId = Exclude<StatusId, 'no-update'>;
-/** The statuses an update may give, in order. */
-export const UPDATE_STATUS_IDS = Object.keys(STATUSES).filter((id) => id !== 'no-update') as [UpdateStatusId, ...UpdateStatusId[]];
-
-/** HMIP's judgements in an Independent Review of Progress, weakest first. */
-export const JUDGEMENTS = {
-  'no-meaningful-progress': 'No meaningful progress',
-  'insufficient-progress': 'Insufficient progress',
-  'reasonable-progress': 'Reasonable progress',
-  'good-progress': 'Good progress',
-} as const;
-export type JudgementId = keyof typeof JUDGEMENTS;
-export const JUDGEMENT_IDS = Object.keys(JUDGEMENTS) as [JudgementId, ...JudgementId[]];
+export function checkVocabulary(data: z.output<typeof VocabularyFileSchema>, report: (path: PropertyKey[], message: string) => void): void {
+  const seen = new Map<string, { group: number; term: string }>();
+  data.equivalents.forEach((group, i) => {
+    group.terms.forEach((term, j) => {
+      const words = termWords(term).join(' ');
+      const earlier = seen.get(words);
+      if (earlier) {
+        const where = earlier.group === i ? 'earlier in this group' : `in group ${earlier.group + 1}`;
+        report(['equivalents', i, 'terms', j], `the term "${term}" is already listed ${where} (as "${earlier.term}"): list each term once, in one group`);
+      } else {
+        seen.set(words, { group: i, term });
+      }
+    });
+  });
+}

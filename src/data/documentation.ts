@@ -5,7 +5,7 @@
  *
  * Descriptions are HTML (trusted: written here, not content).
  */
-import { JUDGEMENTS, STATUSES } from '../content/vocabulary.ts';
+import { JUDGEMENTS, STATUSES } from '../content/statuses.ts';
 import { NOT_STATED } from '../components/wording.ts';
 import { href } from '../lib/urls.ts';
 import type { ActionsCsvColumn } from './downloads.ts';

@@ -7,7 +7,7 @@
  * Progress (statuses, revised targets, reviews) is as at the site's "as at" date, like the pages.
  */
 import type { Action, Concern, ConcernRef, Plan, Site } from '../content/model.ts';
-import { JUDGEMENTS, STATUSES } from '../content/vocabulary.ts';
+import { JUDGEMENTS, STATUSES } from '../content/statuses.ts';
 import { toCsv } from './csv.ts';
 
 /**

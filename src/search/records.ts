@@ -8,6 +8,8 @@ import { markdownToPlainText } from '../govuk/markdown.ts';
 import { firstWords } from '../lib/format.ts';
 import { NOT_STATED, TARGET_PASSED } from '../components/wording.ts';
 import { href } from '../lib/urls.ts';
+import { OWNER_SEPARATOR, OWNERS_FIELD, TERMS_FIELD } from './fields.ts';
+import { vocabularyKeys, type Equivalents } from './vocabulary.ts';
 
 /** The filters every record may carry, in the order the search page shows them. */
 export const FILTERS = [
@@ -42,14 +44,31 @@ export function categoryValue(concern: Pick<Concern, 'category' | 'categoryLabel
   return concern.categoryLabel.replace(/ concern$/, '');
 }
 
-function concernRecord(plan: Plan, concern: Concern): SearchRecord {
+/**
+ * The meta fields that make a record findable beyond its content: its owners (searched, and shown
+ * when a match is in one) and the keys of the vocabulary's groups it says (src/search/vocabulary.ts).
+ */
+function findableMeta(content: string, owners: string[], vocabulary: Equivalents): Record<string, string> {
+  const keys = vocabularyKeys([content, ...owners].join('\n'), vocabulary);
+  return {
+    ...(owners.length ? { [OWNERS_FIELD]: owners.join(OWNER_SEPARATOR) } : {}),
+    ...(keys.length ? { [TERMS_FIELD]: keys.join(' ') } : {}),
+  };
+}
+
+function concernRecord(plan: Plan, concern: Concern, vocabulary: Equivalents): SearchRecord {
   const text = markdownToPlainText(concern.text);
+  // Each action's owner counts in the content (a concern whose every action is the Head of
+  // Healthcare's ranks first for that owner); the owners meta field lets the page say a match is in one.
   const actions = concern.actions.map((a) => [markdownToPlainText(a.text), a.owner ?? '', a.target ?? ''].join(' '));
+  const owners = unique(concern.actions.flatMap((a) => (a.owner ? [a.owner] : [])));
+  const content = [text, ...actions].join('\n');
   return {
     url: href(concern.path),
-    content: [text, ...actions].join('\n'),
+    content,
     language: 'en',
     meta: {
+      ...findableMeta(content, owners, vocabulary),
       title: `${plan.shortName}, concern ${concern.number}: ${firstWords(text, 70)}`,
       establishment: plan.establishment.name,
       plan: plan.displayName,
@@ -73,31 +92,33 @@ function concernRecord(plan: Plan, concern: Concern): SearchRecord {
   };
 }
 
-function planRecord(plan: Plan): SearchRecord {
+function planRecord(plan: Plan, vocabulary: Equivalents): SearchRecord {
+  const content = [plan.displayName, plan.title, plan.inspection.asWritten, markdownToPlainText(plan.introduction)].join('\n');
   return {
     url: href(plan.path),
-    content: [plan.displayName, plan.title, plan.inspection.asWritten, markdownToPlainText(plan.introduction)].join('\n'),
+    content,
     language: 'en',
-    meta: { title: plan.displayName, establishment: plan.establishment.name, type: RECORD_TYPES.plan },
+    meta: { ...findableMeta(content, [], vocabulary), title: plan.displayName, establishment: plan.establishment.name, type: RECORD_TYPES.plan },
     filters: { type: [RECORD_TYPES.plan], establishment: [plan.establishment.name], plan_year: [String(plan.year)] },
   };
 }
 
-function establishmentRecord(establishment: Establishment): SearchRecord {
+function establishmentRecord(establishment: Establishment, vocabulary: Equivalents): SearchRecord {
+  const content = [establishment.name, establishment.type, establishment.group, establishment.operator].filter(Boolean).join('\n');
   return {
     url: href(establishment.path),
-    content: [establishment.name, establishment.type, establishment.group, establishment.operator].filter(Boolean).join('\n'),
+    content,
     language: 'en',
-    meta: { title: establishment.name, establishment: establishment.name, type: RECORD_TYPES.establishment },
+    meta: { ...findableMeta(content, [], vocabulary), title: establishment.name, establishment: establishment.name, type: RECORD_TYPES.establishment },
     filters: { type: [RECORD_TYPES.establishment], establishment: [establishment.name] },
   };
 }
 
 export function searchRecords(site: Site): SearchRecord[] {
   return [
-    ...site.establishments.map(establishmentRecord),
-    ...site.plans.map(planRecord),
-    ...site.plans.flatMap((plan) => plan.concerns.map((concern) => concernRecord(plan, concern))),
+    ...site.establishments.map((establishment) => establishmentRecord(establishment, site.vocabulary)),
+    ...site.plans.map((plan) => planRecord(plan, site.vocabulary)),
+    ...site.plans.flatMap((plan) => plan.concerns.map((concern) => concernRecord(plan, concern, site.vocabulary))),
   ];
 }
 

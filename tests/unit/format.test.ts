@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { statusTagClass } from '../../src/components/wording.ts';
-import { STATUSES, type StatusId } from '../../src/content/vocabulary.ts';
+import { STATUSES, type StatusId } from '../../src/content/statuses.ts';
 import { markdownToPlainText } from '../../src/govuk/markdown.ts';
 import { decodeEntities, escapeHtml, linkHtml } from '../../src/lib/html.ts';
 import { firstWords, plural } from '../../src/lib/format.ts';

@@ -26,7 +26,7 @@ import {
 } from '../../src/content/json-schema.ts';
 import { readContentFiles } from '../../src/content/load.ts';
 import { parseFile } from '../../src/content/parse-file.ts';
-import { EstablishmentSchema, PlanSchema, ThemesFileSchema } from '../../src/content/schema.ts';
+import { EstablishmentSchema, PlanSchema, ThemesFileSchema, VocabularyFileSchema } from '../../src/content/schema.ts';
 import { FORMATS as PLAN_FORMATS, scaffoldPlan } from '../../src/scaffold/new-plan.ts';
 import { FIXTURE_PLAN } from '../support/fixture-plan.ts';
 
@@ -154,15 +154,17 @@ function jsonSchemaErrors(schema: JsonSchema, value: unknown, at = '(root)'): st
 // Both schemas on one file
 // ---------------------------------------------------------------------------------------------------
 
-const ZOD: Record<ContentKind, z.ZodType> = { plan: PlanSchema, establishment: EstablishmentSchema, themes: ThemesFileSchema };
+const ZOD: Record<ContentKind, z.ZodType> = { plan: PlanSchema, establishment: EstablishmentSchema, themes: ThemesFileSchema, vocabulary: VocabularyFileSchema };
 const FILES: Record<ContentKind, string> = {
   plan: 'content/plans/chelmsford/chelmsford-2024.md',
   establishment: 'content/establishments/chelmsford.yaml',
   themes: 'content/themes.yaml',
+  vocabulary: 'content/vocabulary.yaml',
 };
 
 function kindOf(rel: string): ContentKind {
   if (rel === 'themes.yaml') return 'themes';
+  if (rel === 'vocabulary.yaml') return 'vocabulary';
   if (rel.startsWith('establishments/')) return 'establishment';
   if (rel.startsWith('plans/')) return 'plan';
   throw new Error(`no schema for ${rel}`);
@@ -236,7 +238,12 @@ themes:
     area: respect
 `;
 
-const FIXTURES: Record<ContentKind, string> = { plan: PLAN, establishment: ESTABLISHMENT, themes: THEMES };
+const VOCABULARY = `# yaml-language-server: $schema=../schemas/vocabulary.schema.json
+equivalents:
+  - terms: [POM, Prison Offender Manager]
+  - terms: [healthcare, health care]
+`;
+const FIXTURES: Record<ContentKind, string> = { plan: PLAN, establishment: ESTABLISHMENT, themes: THEMES, vocabulary: VOCABULARY };
 
 /** `text` with `from` (which must occur exactly once) replaced by `to`. */
 function change(text: string, from: string, to: string): string {
