@@ -17,7 +17,7 @@ const CANDIDATES = [
 ];
 
 /** The browser the tests and benchmarks drive. */
-export const CHROMIUM = process.env.CHROMIUM_PATH || CANDIDATES.find((file) => fs.existsSync(file)) || CANDIDATES[0];
+export const CHROMIUM = process.env.CHROMIUM_PATH || CANDIDATES.find((file) => fs.existsSync(file)) || CANDIDATES[0]!;
 
 export function assertChromium(): void {
   if (!fs.existsSync(CHROMIUM)) {

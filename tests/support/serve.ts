@@ -25,6 +25,21 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** What a test run did, counted where it happens and printed by tests/support/summary-reporter.ts. */
+export interface RunCounts {
+  /** Sites the global setup built (tests/support/sites.ts). */
+  builds: number;
+  /** Pages a browser loaded from a server of this module: requests for a document, not for what it loads. */
+  pageLoads: number;
+}
+
+const COUNTS = Symbol.for('action-plans.run-counts');
+
+/** The counts of this run, kept on globalThis: the servers and the reporter are in Vitest's main process. */
+export function runCounts(): RunCounts {
+  return ((globalThis as { [COUNTS]?: RunCounts })[COUNTS] ??= { builds: 0, pageLoads: 0 });
+}
+
 export interface Server {
   url: string;
   close(): Promise<void>;
@@ -41,6 +56,8 @@ export interface ServeOptions {
 /** Serves `dir` under `base` ("/" or a sub-path such as "/action-plans/"). */
 export async function serve(dir: string, base = '/', options: ServeOptions = {}): Promise<Server> {
   const server = http.createServer((request, response) => {
+    // Browsers say what a request is for; a page of its own is a "document" (an <iframe> is not).
+    if (request.headers['sec-fetch-dest'] === 'document') runCounts().pageLoads++;
     const send = (status: number, file?: string) =>
       sendFile(response, status, file, options.compress && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? '')));
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -83,4 +100,9 @@ export function sitePages(dir: string): string[] {
     .filter((f) => f.endsWith('.html'))
     .map((f) => (f.endsWith('index.html') ? `/${f.slice(0, -'index.html'.length)}` : `/${f}`))
     .sort();
+}
+
+/** The built file of a site path: "/plans/x/" is plans/x/index.html, "/404.html" itself. */
+export function pageFile(dir: string, page: string): string {
+  return path.join(dir, page.endsWith('/') ? `${page}index.html` : page);
 }
