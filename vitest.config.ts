@@ -19,7 +19,8 @@ export default defineConfig({
       },
       {
         // Chromium against the built sites, served on localhost.
-        test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], globalSetup: [SITES], testTimeout: 60_000, hookTimeout: 120_000 },
+        // axe on the plan page, the largest, took a minute on a 2-core machine with a load average of 30.
+        test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], globalSetup: [SITES], testTimeout: 120_000, hookTimeout: 120_000 },
       },
     ],
   },
