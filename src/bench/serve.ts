@@ -36,11 +36,14 @@ export interface ServeOptions {
    * Pages does; other files (fonts, images, Pagefind's own gzipped files) go as they are.
    */
   compress?: boolean;
+  /** Called with each request before it is answered (the tests count page loads with it). */
+  onRequest?: (request: http.IncomingMessage) => void;
 }
 
 /** Serves `dir` under `base` ("/" or a sub-path such as "/action-plans/"). */
 export async function serve(dir: string, base = '/', options: ServeOptions = {}): Promise<Server> {
   const server = http.createServer((request, response) => {
+    options.onRequest?.(request);
     const send = (status: number, file?: string) =>
       sendFile(response, status, file, options.compress && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? '')));
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -83,4 +86,9 @@ export function sitePages(dir: string): string[] {
     .filter((f) => f.endsWith('.html'))
     .map((f) => (f.endsWith('index.html') ? `/${f.slice(0, -'index.html'.length)}` : `/${f}`))
     .sort();
+}
+
+/** The built file of a site path: "/plans/x/" is plans/x/index.html, "/404.html" itself. */
+export function pageFile(dir: string, page: string): string {
+  return path.join(dir, page.endsWith('/') ? `${page}index.html` : page);
 }

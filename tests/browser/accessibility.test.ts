@@ -1,20 +1,19 @@
 /**
- * axe-core's WCAG 2.2 AA rules on every page of the real site, on a desktop screen and on a phone,
- * and the plan page (the longest, with the most official text) fitting a phone without scrolling
- * sideways.
+ * axe-core's WCAG 2.2 AA rules on one page of each template of the real site
+ * (tests/support/templates.ts), on a desktop screen and on a phone, and the plan page (the longest,
+ * with the most official text) fitting a phone without scrolling sideways. Every page's markup is
+ * validated by html-validate (tests/build/html-validate.test.ts); the progress pages have axe of
+ * their own (tests/browser/progress.test.ts).
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Result } from 'axe-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../support/browser.ts';
-import { sitePages } from '../support/serve.ts';
-import { address, DESKTOP, PHONE, PLAN_PATH, visit } from './helpers.ts';
+import { builtSite, siteUrl } from '../support/built-sites.ts';
+import { onePerTemplate } from '../support/templates.ts';
+import { address, axeViolations, DESKTOP, PHONE, PLAN_PATH, visit } from './helpers.ts';
 
-const siteUrl = inject('siteUrl');
-const pages = sitePages(inject('siteDir'));
-
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const url = siteUrl('site');
+const pages = onePerTemplate(builtSite('site').dir);
 
 let browser: Browser;
 beforeAll(async () => {
@@ -24,32 +23,31 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** One line per violation, with the elements that fail it, so a failure says what to fix and where. */
-function describeViolations(violations: Result[]): string[] {
-  return violations.map((violation) => {
-    const nodes = violation.nodes.map((node) => `\n    at ${node.target.join(' ')}`).join('');
-    return `${violation.id} (${violation.impact}): ${violation.help} – ${violation.helpUrl}${nodes}`;
+describe('one page of each template of the real site', () => {
+  it('has a plan page, a theme page and the 404 page to check', () => {
+    expect(pages).toEqual(expect.arrayContaining(['/', '/404.html', '/search/']));
+    expect(pages.some((p) => /^\/plans\/[^/]+\/$/.test(p)), 'a plan page').toBe(true);
+    expect(pages.some((p) => /^\/themes\/[^/]+\/$/.test(p)), 'a theme page').toBe(true);
   });
-}
 
-describe.each([
-  ['desktop (1280 px wide)', DESKTOP],
-  ['phone (390×844)', PHONE],
-] as const)('axe on a %s', (_, viewport) => {
-  it.each(pages)('%s has no violations', async (path) => {
-    const { page, close } = await visit(browser, address(siteUrl, path), { viewport });
-    try {
-      const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-      expect(describeViolations(results.violations)).toEqual([]);
-    } finally {
-      await close();
-    }
+  describe.each([
+    ['desktop (1280 px wide)', DESKTOP],
+    ['phone (390×844)', PHONE],
+  ] as const)('axe on a %s', (_, viewport) => {
+    it.each(pages)('%s has no violations', async (path) => {
+      const { page, close } = await visit(browser, address(url, path), { viewport });
+      try {
+        expect(await axeViolations(page)).toEqual([]);
+      } finally {
+        await close();
+      }
+    });
   });
 });
 
 describe('the plan page on a phone', () => {
   it('does not scroll sideways at 390 px wide', async () => {
-    const { page, close } = await visit(browser, address(siteUrl, PLAN_PATH), { viewport: PHONE });
+    const { page, close } = await visit(browser, address(url, PLAN_PATH), { viewport: PHONE });
     try {
       const { scrollWidth, innerWidth, overflowing } = await page.evaluate(() => ({
         scrollWidth: document.documentElement.scrollWidth,

@@ -2,12 +2,13 @@
  * The plan page with the keyboard alone: the skip link comes first and takes the reader into the
  * main content, and the contents list takes them to a concern.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser.ts';
+import { siteUrl as urlOf } from '../support/built-sites.ts';
 import { address, focused, isSeen, PLAN_PATH, tabTo, visit, type Visit } from './helpers.ts';
 
-const siteUrl = inject('siteUrl');
+const siteUrl = urlOf('site');
 
 /** The concern the contents test goes to: one far enough down that the page has to scroll. */
 const CONCERN = 10;

@@ -1,15 +1,19 @@
 /**
- * Every page of the real site, opened in Chromium: it loads cleanly, has the page template's
- * landmarks and a title of its own, and every link on it to the site goes somewhere that exists.
+ * One page of each template of the real site (tests/support/templates.ts), opened in Chromium with
+ * its scripts running: it loads cleanly, has the page template's landmarks, and every link on it to
+ * the site goes somewhere that exists, as the browser builds the page. (Every page's file is read for
+ * the same landmarks and a title of its own in tests/build/pages.test.ts, and for links in
+ * tests/build/links.test.ts.)
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser.ts';
-import { sitePages } from '../support/serve.ts';
+import { builtSite, siteUrl as urlOf } from '../support/built-sites.ts';
+import { onePerTemplate } from '../support/templates.ts';
 import { address, memoize, visit, NOT_FOUND_PAGE, UNKNOWN_PATH } from './helpers.ts';
 
-const siteUrl = inject('siteUrl');
-const pages = sitePages(inject('siteDir'));
+const siteUrl = urlOf('site');
+const pages = onePerTemplate(builtSite('site').dir);
 
 
 let browser: Browser;
@@ -19,9 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Each page's title, from its own test, for the check that no two pages share one. */
-const titles = new Map<string, string>();
 
 /** The status of each address on the site, requested once for the whole file. */
 const statusOf = memoize(async (url) => {
@@ -74,7 +75,7 @@ async function brokenLinks(page: Page): Promise<string[]> {
   return broken;
 }
 
-describe('every page of the site', () => {
+describe('one page of each template', () => {
   it('includes the pages the site is built around', () => {
     expect(pages).toEqual(expect.arrayContaining(['/', '/plans/chelmsford-2024/', NOT_FOUND_PAGE]));
   });
@@ -85,7 +86,6 @@ describe('every page of the site', () => {
     const { page, response, problems, close } = await visit(browser, url, notFound ? { documentStatus: 404 } : {});
     try {
       const title = await page.title();
-      titles.set(path, title);
 
       expect.soft(response?.status(), 'HTTP status').toBe(notFound ? 404 : 200);
       if (notFound) expect.soft(await page.locator('h1').innerText()).toBe('Page not found');
@@ -98,16 +98,5 @@ describe('every page of the site', () => {
     } finally {
       await close();
     }
-  });
-
-  it('gives every page a title of its own', async () => {
-    for (const path of pages) {
-      if (titles.has(path)) continue;
-      const { page, close } = await visit(browser, address(siteUrl, path));
-      titles.set(path, await page.title());
-      await close();
-    }
-    const shared = [...titles].filter(([, title]) => [...titles.values()].filter((t) => t === title).length > 1);
-    expect(shared.map(([path, title]) => `${path}: ${title}`)).toEqual([]);
   });
 });

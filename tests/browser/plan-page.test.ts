@@ -7,13 +7,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import YAML from 'yaml';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { parseTargetMonth } from '../../src/lib/dates.ts';
 import { launchBrowser } from '../support/browser.ts';
+import { siteUrl as urlOf } from '../support/built-sites.ts';
 import { address, PLAN_PATH, visit, type Visit } from './helpers.ts';
 
-const siteUrl = inject('siteUrl');
+const siteUrl = urlOf('site');
 const CONTENT_FILE = path.resolve(import.meta.dirname, '../../content/plans/chelmsford/chelmsford-2024.md');
 
 const NOT_STATED = 'Not stated in the plan';

@@ -8,16 +8,17 @@
  * compared with the content model as well.
  */
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { loadContent } from '../../src/content/load.ts';
 import { resultCountText } from '../../src/client/search-state.ts';
 import type { Action, Site } from '../../src/content/model.ts';
 import { launchBrowser } from '../support/browser.ts';
+import { siteUrl } from '../support/built-sites.ts';
 import { ROOT } from '../support/build-site.ts';
 import { address, axeViolations, DESKTOP, PHONE, visit, type Visit } from './helpers.ts';
 
-const progressUrl = inject('progressUrl');
+const progressUrl = siteUrl('progress');
 const at = (p: string) => address(progressUrl, p);
 
 function loadSite(): Site {

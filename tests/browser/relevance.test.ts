@@ -3,12 +3,13 @@
  * typed into the search page, must rank first, return or leave out what reading the Chelmsford
  * plan says it must. The set's expectations come from the source, never from running the search.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { siteUrl as builtSiteUrl } from '../support/built-sites.ts';
 import type { Browser, Page } from 'playwright-core';
 import { judge, queryName, RELEVANCE_SET, runRelevance, summarise, type RelevanceOutcome } from '../../src/bench/relevance.ts';
 import { launchBrowser } from '../support/browser.ts';
 
-const siteUrl = inject('siteUrl');
+const siteUrl = builtSiteUrl('site');
 
 let browser: Browser;
 let page: Page;

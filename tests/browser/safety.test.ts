@@ -3,14 +3,15 @@
  * through `<script>`, `<img onerror>` and `javascript:` links: in the browser, nothing of it runs
  * and the plan page shows it as the text it is.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser.ts';
+import { builtSite, siteUrl } from '../support/built-sites.ts';
 import { sitePages } from '../support/serve.ts';
 import { address, HOSTILE_PLAN_PATH, visit, type Visit } from './helpers.ts';
 
-const hostileUrl = inject('hostileUrl');
-const pages = sitePages(inject('hostileDir'));
+const hostileUrl = siteUrl('hostile');
+const pages = sitePages(builtSite('hostile').dir);
 
 let browser: Browser;
 beforeAll(async () => {

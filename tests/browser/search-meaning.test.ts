@@ -4,14 +4,15 @@
  * own prison, and the search page does not move as its results arrive (issue 11: layout shift 0).
  */
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { siteUrl as builtSiteUrl } from '../support/built-sites.ts';
 import type { Browser, Page } from 'playwright-core';
 import { loadContent } from '../../src/content/load.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { ROOT } from '../support/build-site.ts';
 import { address, DESKTOP, PHONE, visit } from './helpers.ts';
 
-const siteUrl = inject('siteUrl');
+const siteUrl = builtSiteUrl('site');
 const loaded = loadContent(path.join(ROOT, 'content'));
 if (!loaded.ok) throw new Error('The content does not load.');
 const site = loaded.site;

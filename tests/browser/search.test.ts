@@ -2,23 +2,25 @@
  * The search page in Chromium, against the real site: a search for a word, every filter group,
  * filters combined, the counts beside options, the address (reload, back and forward), the live
  * region, chosen filters, the keyboard alone, the header's search box, a phone, axe, and the pages
- * that browse the same content without JavaScript.
+ * that browse the same content without JavaScript. (axe on the pages that browse without JavaScript,
+ * /themes/ and a theme page, is in tests/browser/accessibility.test.ts, with one page of every template.)
  *
  * Every number and every set of results expected here is worked out from the content model
  * (`loadContent`), never typed in: when the content changes, the expectations change with it.
  */
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page, ViewportSize } from 'playwright-core';
 import { loadContent } from '../../src/content/load.ts';
 import type { Concern, Establishment, Plan, Site } from '../../src/content/model.ts';
 import { themeCounts } from '../../src/content/queries.ts';
 import { NOT_STATED } from '../../src/components/wording.ts';
 import { launchBrowser } from '../support/browser.ts';
+import { siteUrl as urlOf } from '../support/built-sites.ts';
 import { ROOT } from '../support/build-site.ts';
 import { address, axeViolations, DESKTOP, focused, isSeen, PHONE, tabTo, visit } from './helpers.ts';
 
-const siteUrl = inject('siteUrl');
+const siteUrl = urlOf('site');
 
 let browser: Browser;
 beforeAll(async () => {
@@ -839,16 +841,6 @@ describe('axe (WCAG 2.2 AA)', () => {
       );
     },
   );
-
-  it.each(['/themes/', `/themes/${site.themes.find((t) => t.label === THEME_A)!.id}/`])('finds nothing on %s', async (pagePath) => {
-    const { page, problems, close } = await visit(browser, address(siteUrl, pagePath));
-    try {
-      expect(await axeViolations(page)).toEqual([]);
-      expect(problems).toEqual([]);
-    } finally {
-      await close();
-    }
-  });
 });
 
 // ---------------------------------------------------------------------------------------------------

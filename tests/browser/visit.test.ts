@@ -4,13 +4,19 @@
  * cuts short when the page reloads or moves on (a search still loading when the reader presses
  * reload). Both are forced here with a held-back or refused request, so neither depends on timing.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Route } from 'playwright-core';
 import { launchBrowser } from '../support/browser.ts';
+import { siteUrl as urlOf } from '../support/built-sites.ts';
 import { address, visit } from './helpers.ts';
 
-const siteUrl = inject('siteUrl');
+const siteUrl = urlOf('site');
 const PAGEFIND_META = '**/pagefind/*.pf_meta';
+/**
+ * How long to wait for what the search does after typing: expect.poll's default of one second is
+ * shorter than Pagefind can take to start on a loaded machine.
+ */
+const POLL = { timeout: 30_000 };
 
 let browser: Browser;
 beforeAll(async () => {
@@ -35,10 +41,10 @@ describe('the page checker', () => {
     opened.page.on('requestfailed', (request) => aborted.push(request.failure()?.errorText ?? ''));
     try {
       await opened.page.locator('#search-q').fill('health');
-      await expect.poll(() => held).toBeGreaterThan(0);
+      await expect.poll(() => held, POLL).toBeGreaterThan(0);
       await opened.page.reload({ waitUntil: 'load' });
       await opened.page.locator('#search-q').fill('health');
-      await expect.poll(() => opened.page.locator('#search-results > li').count()).toBeGreaterThan(0);
+      await expect.poll(() => opened.page.locator('#search-results > li').count(), POLL).toBeGreaterThan(0);
       expect(aborted).toContain('net::ERR_ABORTED');
       expect(opened.problems).toEqual([]);
     } finally {
@@ -53,7 +59,7 @@ describe('the page checker', () => {
       });
       try {
         await opened.page.locator('#search-q').fill('health');
-        await expect.poll(() => opened.problems.some((problem) => /^request failed: .*\.pf_meta/.test(problem))).toBe(true);
+        await expect.poll(() => opened.problems.some((problem) => /^request failed: .*\.pf_meta/.test(problem)), POLL).toBe(true);
       } finally {
         await opened.close();
       }

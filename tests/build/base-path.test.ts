@@ -4,7 +4,9 @@
  * (href, src, srcset, form actions, the search page's data-pagefind, CSS url()) starts with the base
  * and leads to a file of the built site, and every #fragment it names exists on its page. So do the
  * search index's result links. It is checked with GOV.UK branding off (the default, and how the
- * GitHub Pages site is built) and on, because the two write different links (icons, fonts, images).
+ * GitHub Pages site is built) and on, because the two write different links (icons, fonts, images):
+ * off on the fixture with progress, built as GitHub Pages builds (BASE_PATH and SITE_URL), and on with
+ * the real content. (tests/build/links.test.ts checks the sites built at the root the same way.)
  *
  * The JSON Schemas of the content files are published with the site, at <base>schemas/.
  */
@@ -13,7 +15,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_KINDS, jsonSchemaText, schemaFileName } from '../../src/content/json-schema.ts';
-import { buildSite, ROOT } from '../support/build-site.ts';
+import { ROOT } from '../support/build-site.ts';
+import { builtSite } from '../support/built-sites.ts';
 import {
   brokenReferences,
   cssReferences,
@@ -25,43 +28,30 @@ import {
   unpublishedCrest,
   type Site,
 } from '../support/link-check.ts';
+import { BASE } from '../support/sites.ts';
 
-const BASE = '/action-plans/';
-const CONTENT_DIR = path.join(ROOT, 'content');
-
-let workDir: string | undefined;
-afterAll(() => {
-  if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
-});
-
-function build(name: string, env: Record<string, string>): string {
-  workDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'action-plans-base-path-'));
-  const outDir = path.join(workDir, name);
-  const result = buildSite({ contentDir: CONTENT_DIR, outDir, env: { BASE_PATH: BASE, FEEDBACK_URL: '', SITE_URL: '', ...env } });
-  if (result.status !== 0) throw new Error(`Building the "${name}" site under ${BASE} failed (exit ${result.status}):\n${result.output}`);
-  return outDir;
-}
-
+// Both built by the global setup (tests/support/sites.ts) with BASE_PATH set.
 describe.each([
-  ['without GOV.UK branding (as on GitHub Pages)', 'unbranded', { GOVUK_BRANDING: '' }],
-  ['with GOV.UK branding', 'branded', { GOVUK_BRANDING: 'true' }],
-] as const)(`the site built under ${BASE}, %s`, (_label, name, env) => {
+  ['without GOV.UK branding (as on GitHub Pages)', 'downloads', 'plans/fairfield-2024/index.html'],
+  ['with GOV.UK branding', 'branded', 'plans/chelmsford-2024/index.html'],
+] as const)(`the site built under ${BASE}, %s`, (_label, name, planPage) => {
   let site: Site;
   beforeAll(() => {
-    site = siteAt(build(name, env), BASE);
+    site = siteAt(builtSite(name).dir, BASE);
   });
 
   it('has its pages', () => {
     expect(site.pages).toContain('index.html');
     expect(site.pages).toContain('search/index.html');
-    expect(site.pages).toContain('plans/chelmsford-2024/index.html');
-    expect(site.pages.length).toBeGreaterThan(20);
+    expect(site.pages).toContain(planPage);
+    expect(site.pages.length).toBeGreaterThan(10);
   });
 
   it('every internal reference of every page starts with the base and leads to a file, with its #fragment', () => {
     const refs = site.pages.flatMap((page) => htmlReferences(page, fs.readFileSync(path.join(site.dir, page), 'utf8')));
     // Enough references were found for the check to mean something, of every kind.
-    expect(refs.length).toBeGreaterThan(500);
+    // Every page has at least its header's and footer's links, its style sheet, script and icon.
+    expect(refs.length).toBeGreaterThan(site.pages.length * 10);
     for (const how of ['href', 'src', 'action', 'data-pagefind']) expect(refs.some((r) => r.how === how), how).toBe(true);
     const internal = refs.filter((r) => !isExternal(r.value));
     expect(internal.filter((r) => r.value.includes('#') && !r.value.startsWith('#')).length, 'links into other pages').toBeGreaterThan(0);
@@ -87,7 +77,8 @@ describe.each([
 
   it('every search result links under the base, to a page and a #fragment that exist', () => {
     const urls = searchResultUrls(site.dir);
-    expect(urls.length).toBeGreaterThan(10);
+    // Each plan and establishment is a result, and so is each concern.
+    expect(urls.length).toBeGreaterThan(site.pages.filter((page) => /^(?:plans|establishments)\/[^/]+\/index\.html$/.test(page)).length);
     const problems = urls.flatMap((value) => {
       const problem = problemWith(site, { from: 'pagefind', how: 'url', value });
       return problem ? [`search result "${value}" ${problem}`] : [];
@@ -105,10 +96,7 @@ describe.each([
 describe('the JSON Schemas, published with the site', () => {
   let dir: string;
   beforeAll(() => {
-    // The unbranded build above, reused.
-    workDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'action-plans-base-path-'));
-    dir = path.join(workDir, 'unbranded');
-    if (!fs.existsSync(dir)) dir = build('unbranded', { GOVUK_BRANDING: '' });
+    dir = builtSite('downloads').dir;
   });
 
   it.each(CONTENT_KINDS)(`%s: at ${BASE}schemas/, the same as the committed copy in schemas/`, (kind) => {
@@ -121,9 +109,12 @@ describe('the JSON Schemas, published with the site', () => {
 
 describe('the link checker itself', () => {
   let site: Site;
+  let dir: string;
+  afterAll(() => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
   beforeAll(() => {
-    workDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'action-plans-base-path-'));
-    const dir = path.join(workDir, 'checker');
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'action-plans-link-checker-'));
     fs.mkdirSync(path.join(dir, 'plans/x'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'index.html'), '<a href="#top" id="top">Top</a>');
     fs.writeFileSync(path.join(dir, 'plans/x/index.html'), '<section id="concern-1"></section>');

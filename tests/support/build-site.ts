@@ -2,7 +2,7 @@
  * Builds a site the way a user does, with `npm run build` (scripts/build.ts), from any content
  * folder into any output folder.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -12,16 +12,22 @@ export interface BuildResult {
   output: string;
 }
 
-export function buildSite(options: { contentDir?: string; outDir: string; env?: Record<string, string> }): BuildResult {
-  const result = spawnSync(
+/**
+ * The settings a build reads (README, "Settings"), all empty: each build names the ones it sets, so
+ * a value in the environment running the tests never leaks in.
+ */
+const NO_SETTINGS = { GOVUK_BRANDING: '', FEEDBACK_URL: '', BASE_PATH: '', SITE_URL: '', ACTION_PLANS_AS_AT: '' };
+
+export function buildSite(options: { contentDir: string; outDir: string; env?: Record<string, string> }): Promise<BuildResult> {
+  const child = spawn(
     process.execPath,
     [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'scripts/build.ts'), '--out-dir', options.outDir],
     {
       cwd: ROOT,
-      encoding: 'utf8',
       env: {
         ...process.env,
-        ...(options.contentDir ? { ACTION_PLANS_CONTENT: options.contentDir } : {}),
+        ...NO_SETTINGS,
+        ACTION_PLANS_CONTENT: options.contentDir,
         ...options.env,
         // Colour codes would get in the way of reading the output.
         FORCE_COLOR: '0',
@@ -29,5 +35,11 @@ export function buildSite(options: { contentDir?: string; outDir: string; env?: 
       },
     },
   );
-  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, output }));
+  });
 }

@@ -7,85 +7,12 @@
  * id on that page. Nothing the site loads (scripts, styles, icons, images, fonts) may come from
  * another site, and no link may run script.
  *
- * Pure helpers: used by tests/build/base-path.test.ts (sites built under /action-plans/) and
- * tests/browser/links.test.ts (the sites the browser tests build at the root).
+ * Pure helpers, used by tests/build/links.test.ts and tests/build/base-path.test.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-
-// ---------------------------------------------------------------------------------------------------
-// Reading HTML
-// ---------------------------------------------------------------------------------------------------
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-
-/** Decodes character references (named ones the pages use, and every numeric one). */
-export function decodeEntities(text: string): string {
-  return text.replace(/&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/gi, (whole, dec?: string, hex?: string, name?: string) => {
-    if (dec) return String.fromCodePoint(Number(dec));
-    if (hex) return String.fromCodePoint(parseInt(hex, 16));
-    return ENTITIES[name!.toLowerCase()] ?? whole;
-  });
-}
-
-/** One start tag of a page, as written. */
-export interface Tag {
-  /** Lower case. */
-  name: string;
-  /** Attribute names in lower case; values decoded ("" for an attribute with no value). */
-  attributes: Map<string, string>;
-  /** 1-based line of the "<". */
-  line: number;
-  /** For <script> and <style>: the raw text up to the end tag. */
-  text?: string;
-}
-
-const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
-/** A comment, a doctype, an end tag, or a start tag with its attributes (values may hold ">"). */
-const TOKEN = /<!--[\s\S]*?-->|<![^>]*>|<\/[a-zA-Z][^\s/>]*\s*>|<([a-zA-Z][^\s/>]*)((?:\s*[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?|\s*\/(?!>))*)\s*\/?>/g;
-/** Elements whose content is text, not markup, up to their end tag. */
-const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title']);
-
-/**
- * Every start tag of a page, in order. Text inside attribute values, comments, <script>, <style>,
- * <textarea> and <title> is never taken for a tag: `content="<script>"` is an attribute's text.
- */
-export function parseTags(html: string): Tag[] {
-  const tags: Tag[] = [];
-  const lineStarts = [0];
-  for (let i = html.indexOf('\n'); i !== -1; i = html.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const lineAt = (offset: number) => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (lineStarts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return low + 1;
-  };
-
-  TOKEN.lastIndex = 0;
-  for (let match = TOKEN.exec(html); match; match = TOKEN.exec(html)) {
-    if (!match[1]) continue; // comment, doctype or end tag
-    const name = match[1].toLowerCase();
-    const attributes = new Map<string, string>();
-    for (const a of (match[2] ?? '').matchAll(ATTRIBUTE)) {
-      const key = a[1]!.toLowerCase();
-      if (!attributes.has(key)) attributes.set(key, decodeEntities(a[2] ?? a[3] ?? a[4] ?? ''));
-    }
-    const tag: Tag = { name, attributes, line: lineAt(match.index) };
-    if (RAW_TEXT.has(name) && !match[0].endsWith('/>')) {
-      const end = html.toLowerCase().indexOf(`</${name}`, TOKEN.lastIndex);
-      const stop = end === -1 ? html.length : end;
-      if (name === 'script' || name === 'style') tag.text = html.slice(TOKEN.lastIndex, stop);
-      TOKEN.lastIndex = stop;
-    }
-    tags.push(tag);
-  }
-  return tags;
-}
+import { parseTags } from './html.ts';
 
 // ---------------------------------------------------------------------------------------------------
 // References
@@ -127,8 +54,9 @@ export function htmlReferences(from: string, html: string): Reference[] {
         for (const m of value.matchAll(CSS_URL)) refs.push({ from, line: tag.line, how: 'url()', element, value: m[2]! });
       }
     }
-    if (tag.name === 'style' && tag.text) {
-      for (const m of tag.text.matchAll(CSS_URL)) refs.push({ from, line: tag.line, how: 'url()', element: 'style', value: decodeEntities(m[2]!) });
+    // A <style> element's text is CSS as written: HTML decodes no references in it.
+    if (tag.name === 'style') {
+      for (const m of tag.text.matchAll(CSS_URL)) refs.push({ from, line: tag.line, how: 'url()', element: 'style', value: m[2]! });
     }
   }
   return refs;

@@ -7,6 +7,8 @@
  * expected: a test then fails on the source, not on a confusing comparison.
  */
 import path from 'node:path';
+import { MONTHS } from '../../src/lib/dates.ts';
+import { fragmentTags, htmlWords } from './html.ts';
 
 /** The source plan: the text of the published action plan table. */
 export const SOURCE_FILE = path.resolve(import.meta.dirname, '../fixtures/source/chelmsford-2024.txt');
@@ -30,12 +32,12 @@ const LIST_NUMBER = /(^|\s)\d{1,2}\.\s/g;
 
 /** Removes HTML tags, the bullets ("•") of <ul> items and the numbers ("1. ") of <ol> items. */
 function plainText(html: string): string {
-  return normalise(html.replace(/<[^>]*>/g, ' ').replace(BULLET, ' ').replace(LIST_NUMBER, ' '));
+  return normalise(htmlWords(html).replace(BULLET, ' ').replace(LIST_NUMBER, ' '));
 }
 
 /** How many list items (bullets or numbers) a source cell holds. */
 function sourceListItems(html: string): number {
-  const text = html.replace(/<[^>]*>/g, ' ');
+  const text = htmlWords(html);
   return (text.match(BULLET) ?? []).length + (text.match(LIST_NUMBER) ?? []).length;
 }
 
@@ -51,7 +53,9 @@ function joinAcrossBreak(before: string, after: string): string {
 
 /** The items of a cell marked up as <p> paragraphs, or null if the cell has no <p> markup. */
 function paragraphs(cell: string): string[] | null {
-  const items = [...cell.matchAll(/<p>([\s\S]*?)<\/p>/g)].map((m) => normalise(m[1] ?? ''));
+  const items = fragmentTags(cell)
+    .filter((tag) => tag.name === 'p')
+    .map((tag) => normalise(tag.text));
   return items.length > 0 ? items : null;
 }
 
@@ -71,9 +75,8 @@ export function withoutListMarkers(markdown: string): string {
 // The source table
 // ---------------------------------------------------------------------------------------------------
 
-const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 /** A target date as the source writes them when a cell has no <p> markup, e.g. "September 2024 October 2024". */
-const TARGET_DATE = new RegExp(`Completed|(?:${MONTHS}) \\d{4}(?: \\(For bid process\\))?`, 'g');
+const TARGET_DATE = new RegExp(`Completed|(?:${MONTHS.join('|')}) \\d{4}(?: \\(For bid process\\))?`, 'g');
 
 export interface SourceConcern {
   number: number;

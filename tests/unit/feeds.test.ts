@@ -8,18 +8,18 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.ts';
 import type { Site } from '../../src/content/model.ts';
 import { formatProblem } from '../../src/content/problems.ts';
-import { atomDate, atomFeed, feedEntries, uuidV5 } from '../../src/data/feed.ts';
+import { atomFeed, feedEntries, uuidV5 } from '../../src/data/feed.ts';
 import { planLastChanged, sitemapEntries, sitemapXml } from '../../src/data/sitemap.ts';
 import { absoluteUrl } from '../../src/lib/urls.ts';
 import { XML_DECLARATION, xmlAttribute, xmlElement, xmlText, xmlTextElement } from '../../src/lib/xml.ts';
+import { DOWNLOADS_AS_AT as AS_AT, DOWNLOADS_CONTENT, DOWNLOADS_FEED, DOWNLOADS_LASTMOD, DOWNLOADS_PAGES } from '../support/downloads-fixture.ts';
 import { childElements, onlyChild, parseXml, textOf, type XmlElement } from '../support/xml.ts';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
 const SITEMAP = 'http://www.sitemaps.org/schemas/sitemap/0.9';
-const AS_AT = '2025-06-30';
 
 function fixtureSite(asAt = AS_AT): Site {
-  const result = loadContent(path.resolve('tests/fixtures/downloads-content'), { asAt });
+  const result = loadContent(path.resolve(DOWNLOADS_CONTENT), { asAt });
   if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
   return result.site;
 }
@@ -27,7 +27,7 @@ function fixtureSite(asAt = AS_AT): Site {
 /** A document with `inner` as the text and an attribute of one element. */
 const doc = (text: string, attribute = '') => `${XML_DECLARATION}\n<root a="${xmlAttribute(attribute)}">${xmlText(text)}</root>`;
 
-describe('the strict XML reader (tests/support/xml.ts)', () => {
+describe('the strict XML reader the tests use (tests/support/xml.ts)', () => {
   it('reads elements, attributes, references, comments, CDATA and namespaces', () => {
     const root = parseXml(
       `<?xml version="1.0" encoding="utf-8"?>\n<!-- a comment -->\n<f:feed xmlns:f="urn:x" xmlns="urn:d" a='1 &amp; 2'><e b="&#x3C;&#60;">t &lt;x&gt; <![CDATA[<raw> & ]]></e><g/></f:feed>\n`,
@@ -107,14 +107,17 @@ describe('xmlText and xmlAttribute', () => {
 });
 
 describe('uuidV5', () => {
-  it('gives the UUID RFC 9562 defines (the example Python documents)', () => {
+  it('gives the UUIDs RFC 9562 and Python document', () => {
+    // RFC 9562, appendix A.4: the DNS namespace and "www.example.com".
+    expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2');
+    // Python's uuid documentation: uuid.uuid5(uuid.NAMESPACE_DNS, 'python.org').
     expect(uuidV5('python.org', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe('886313e1-3b8a-5372-9b90-0c9aee199e5d');
   });
 
-  it('is a version 5 UUID, the same for the same name, different for different ones', () => {
-    expect(uuidV5('plan/x')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(uuidV5('plan/x')).toBe(uuidV5('plan/x'));
-    expect(uuidV5('plan/x')).not.toBe(uuidV5('plan/y'));
+  it('gives names the feed\'s own namespace by default (as Python\'s uuid.uuid5 computes them)', () => {
+    // python3 -c "import uuid; print(uuid.uuid5(uuid.UUID('410e17ce-0c6b-464e-8a68-303610f93306'), 'plan/x'))"
+    expect(uuidV5('plan/x')).toBe('46efa4d1-213e-5d7f-a980-f8964751aabe');
+    expect(uuidV5('feed')).toBe('d1fa1846-8e71-5b60-b64d-394109f0124a');
   });
 });
 
@@ -123,19 +126,7 @@ describe('feedEntries (fixture, as at 2025-06-30)', () => {
   const entries = feedEntries(site);
 
   it('lists new plans and progress, newest first, one entry per plan per date', () => {
-    expect(entries.map((e) => [e.date, e.title])).toEqual([
-      ['2025-03-10', 'HMP Fairfield, 2024 plan: HMIP review of progress on 1 concern'],
-      ['2025-02-01', 'HMP Fairfield, 2024 plan: 2 actions updated'],
-      ['2025-02-01', 'HMP & YOI Rivermoor, 2023 plan: 1 action updated'],
-      ['2024-10-01', 'HMP & YOI Rivermoor, 2023 plan: 1 action updated'],
-      ['2024-09-20', 'HMP Fairfield, 2024 plan: 1 target date revised'],
-      ['2024-08-01', 'HMP Fairfield, 2024 plan: 1 action updated'],
-      ['2024-06-01', 'New action plan: HMP Fairfield, 2024 plan'],
-      ['2023-09-01', 'New action plan: HMP & YOI Rivermoor, 2023 plan'],
-      ['2022-02-01', 'HMP Fairfield, 2021 plan: HMIP review of progress on 1 concern'],
-      ['2022-01-10', 'New action plan: HMP Fairfield, 2021 plan'],
-      ['2021-12-15', 'HMP Fairfield, 2021 plan: 1 action updated'],
-    ]);
+    expect(entries.map((e) => [e.date, e.title])).toEqual(DOWNLOADS_FEED.map(([date, title]) => [date, title]));
   });
 
   it('dates a new plan by its first change-log entry, else by the date it was submitted', () => {
@@ -153,19 +144,7 @@ describe('feedEntries (fixture, as at 2025-06-30)', () => {
   });
 
   it('links each entry to its plan page, at the first thing it is about', () => {
-    expect(entries.map((e) => e.path)).toEqual([
-      '/plans/fairfield-2024/#concern-1',
-      '/plans/fairfield-2024/#concern-1-action-1',
-      '/plans/rivermoor-2023/#concern-1-action-1',
-      '/plans/rivermoor-2023/#concern-1-action-2',
-      '/plans/fairfield-2024/#concern-1-action-2',
-      '/plans/fairfield-2024/#concern-1-action-1',
-      '/plans/fairfield-2024/',
-      '/plans/rivermoor-2023/',
-      '/plans/fairfield-2021/#concern-1',
-      '/plans/fairfield-2021/',
-      '/plans/fairfield-2021/#concern-1-action-1',
-    ]);
+    expect(entries.map((e) => e.path)).toEqual(DOWNLOADS_FEED.map(([, , path]) => path));
   });
 
   it('says what happened to each action, with the change-log note of the day', () => {
@@ -183,17 +162,15 @@ describe('feedEntries (fixture, as at 2025-06-30)', () => {
   it('gives every entry a unique urn:uuid id made from its plan and date, not from the site\'s address', () => {
     const ids = entries.map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const e of entries) expect(e.id).toBe(`urn:uuid:${uuidV5(e.key)}`);
-    expect(entries[1]!.key).toBe('progress/fairfield-2024/2025-02-01');
-    expect(entries[6]!.key).toBe('plan/fairfield-2024');
+    for (const id of ids) expect(id).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    // The version 5 UUIDs of "progress/fairfield-2024/2025-02-01" and "plan/fairfield-2024" in the
+    // feed's namespace, as Python's uuid.uuid5 computes them.
+    expect(entries[1]).toMatchObject({ key: 'progress/fairfield-2024/2025-02-01', id: 'urn:uuid:9b3113a1-dfb9-54b6-9f88-6cd0364d1091' });
+    expect(entries[6]).toMatchObject({ key: 'plan/fairfield-2024', id: 'urn:uuid:09721707-e094-5f60-8b44-014c3280cad3' });
   });
 
   it('keeps the newest entries only, up to the limit', () => {
-    expect(feedEntries(site, 3)).toEqual(entries.slice(0, 3));
-  });
-
-  it('is the same every time', () => {
-    expect(feedEntries(fixtureSite())).toEqual(entries);
+    expect(feedEntries(site, 3).map((e) => [e.date, e.title])).toEqual(DOWNLOADS_FEED.slice(0, 3).map(([date, title]) => [date, title]));
   });
 });
 
@@ -220,7 +197,7 @@ describe('atomFeed', () => {
   it('is well-formed Atom with the feed\'s id, title, updated, author, self and alternate links', () => {
     const feed = readFeed(xml);
     expect(textOf(onlyChild(feed, 'title'))).toBe('Prison inspection action plans');
-    expect(textOf(onlyChild(feed, 'id'))).toBe(`urn:uuid:${uuidV5('feed')}`);
+    expect(textOf(onlyChild(feed, 'id'))).toBe('urn:uuid:d1fa1846-8e71-5b60-b64d-394109f0124a');
     const links = Object.fromEntries(childElements(feed, 'link').map((l) => [l.attributes.rel, l.attributes]));
     expect(links.self).toEqual({ rel: 'self', type: 'application/atom+xml', href: 'https://example.org/feed.xml' });
     expect(links.alternate).toEqual({ rel: 'alternate', type: 'text/html', href: 'https://example.org/' });
@@ -229,30 +206,26 @@ describe('atomFeed', () => {
   it('is updated at its newest entry\'s date, not at the time it was built', () => {
     const feed = readFeed(xml);
     expect(textOf(onlyChild(feed, 'updated'))).toBe('2025-03-10T00:00:00Z');
-    expect(atomFeed(site, { title: 'T', url: absolute })).toBe(atomFeed(fixtureSite(), { title: 'T', url: absolute }));
   });
 
   it('is updated at the "as at" date where it has no entries', () => {
     const feed = readFeed(atomFeed(site, { title: 'T', url: absolute, limit: 0 }));
     expect(childElements(feed, 'entry')).toEqual([]);
-    expect(textOf(onlyChild(feed, 'updated'))).toBe(atomDate(AS_AT));
+    expect(textOf(onlyChild(feed, 'updated'))).toBe('2025-06-30T00:00:00Z');
   });
 
   it('has every entry, newest first, with its title, date, link, summary and content read back exactly', () => {
-    const feed = readFeed(xml);
-    const entries = feedEntries(site);
-    const read = childElements(feed, 'entry');
-    expect(read).toHaveLength(entries.length);
-    read.forEach((entry, i) => {
-      const expected = entries[i]!;
-      expect(textOf(onlyChild(entry, 'id'))).toBe(expected.id);
-      expect(textOf(onlyChild(entry, 'title'))).toBe(expected.title);
-      expect(textOf(onlyChild(entry, 'updated'))).toBe(atomDate(expected.date));
-      expect(onlyChild(entry, 'link').attributes).toEqual({ rel: 'alternate', type: 'text/html', href: `https://example.org${expected.path}` });
+    const read = childElements(readFeed(xml), 'entry');
+    expect(read.map((entry) => [textOf(onlyChild(entry, 'updated')), textOf(onlyChild(entry, 'title')), onlyChild(entry, 'link').attributes])).toEqual(
+      DOWNLOADS_FEED.map(([date, title, path]) => [`${date}T00:00:00Z`, title, { rel: 'alternate', type: 'text/html', href: `https://example.org${path}` }]),
+    );
+    for (const entry of read) {
       expect(onlyChild(entry, 'summary').attributes.type).toBe('text');
-      expect(textOf(onlyChild(entry, 'summary'))).toBe(expected.summary);
       expect(onlyChild(entry, 'content').attributes.type).toBe('html');
-    });
+    }
+    expect(textOf(onlyChild(read[6]!, 'id'))).toBe('urn:uuid:09721707-e094-5f60-8b44-014c3280cad3');
+    // Text with "&" and quotes, read back as written in the plan's change log.
+    expect(textOf(onlyChild(read[1]!, 'summary'))).toBe('Published 1 February 2025: 2 actions updated. Added progress updates from the February 2025 report & its "annex".');
   });
 
   it('escapes official text twice in HTML content: once as HTML, once as XML', () => {
@@ -279,43 +252,12 @@ describe('sitemap', () => {
   const entries = sitemapEntries(site);
 
   it('lists every page of the site but the 404 page, in the order it is browsed', () => {
-    expect(entries.map((e) => e.path)).toEqual([
-      '/',
-      '/establishments/',
-      // By name: "HMP & YOI Rivermoor" before "HMP Fairfield".
-      '/establishments/rivermoor/',
-      '/establishments/fairfield/',
-      '/plans/fairfield-2024/',
-      '/plans/rivermoor-2023/',
-      '/plans/fairfield-2021/',
-      '/themes/',
-      '/themes/violence-reduction/',
-      '/themes/living-conditions/',
-      '/themes/education/',
-      '/progress/',
-      '/search/',
-      '/data/',
-      '/about/',
-      '/accessibility/',
-    ]);
+    expect(entries.map((e) => e.path)).toEqual(DOWNLOADS_PAGES);
   });
 
   it('dates each page by the latest content it shows', () => {
     const lastmod = Object.fromEntries(entries.map((e) => [e.path, e.lastmod]));
-    expect(lastmod).toMatchObject({
-      // The review of 10 March 2025 is the latest thing by the "as at" date.
-      '/': '2025-03-10',
-      '/plans/fairfield-2024/': '2025-03-10',
-      '/plans/rivermoor-2023/': '2025-02-01',
-      // Its own latest date is the review of 2022, but fairfield-2024 (published 2024-06-01) repeats its concern 1.
-      '/plans/fairfield-2021/': '2024-06-01',
-      '/establishments/rivermoor/': '2025-02-01',
-      '/establishments/fairfield/': '2025-03-10',
-      '/themes/education/': '2025-03-10',
-      '/data/': '2025-03-10',
-      '/progress/': '2025-03-10',
-    });
-    for (const page of ['/search/', '/about/', '/accessibility/']) expect(lastmod[page], page).toBeUndefined();
+    for (const [page, date] of Object.entries(DOWNLOADS_LASTMOD)) expect(lastmod[page], page).toBe(date);
     expect(planLastChanged(site.plans.find((p) => p.id === 'rivermoor-2023')!)).toBe('2025-02-01');
   });
 

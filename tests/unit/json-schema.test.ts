@@ -10,6 +10,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { isRealDate } from '../../src/lib/dates.ts';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import {
@@ -51,12 +52,6 @@ function jsonType(value: unknown): string {
 function typeMatches(type: string, value: unknown): boolean {
   const actual = jsonType(value);
   return actual === type || (type === 'number' && actual === 'integer');
-}
-
-function isRealDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
 const FORMATS: Record<string, (text: string) => boolean> = {

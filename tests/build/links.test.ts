@@ -1,7 +1,7 @@
 /**
  * Every internal link and asset of the built sites resolves, read from the files themselves
- * (tests/support/link-check.ts): the real site and the hostile fixture site that the browser
- * suite's global setup builds at the root. Every page's href, src, srcset, stylesheet, icon and
+ * (tests/support/link-check.ts): the real site, the hostile fixture site and the fixture with
+ * progress at the root, and the fixture with progress and a full address under a sub-path. Every page's href, src, srcset, stylesheet, icon and
  * script, form action and data-pagefind, every url() of every style sheet, and every search
  * result leads to a file of the site, and every #fragment to an id on its page; nothing is loaded
  * from another site, and no link runs script. (tests/build/base-path.test.ts runs the same checks
@@ -10,7 +10,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { builtSite } from '../support/built-sites.ts';
 import {
   brokenReferences,
   htmlReferences,
@@ -22,14 +23,14 @@ import {
   unpublishedCrest,
   type Reference,
 } from '../support/link-check.ts';
+import { baseOf, type SiteName } from '../support/sites.ts';
 
-const SITES = [
-  { name: 'the real site', dir: inject('siteDir') },
-  { name: 'the hostile fixture site', dir: inject('hostileDir') },
-];
+/** The sites under a sub-path built from the real content are checked in tests/build/base-path.test.ts. */
+const SITES: SiteName[] = ['site', 'hostile', 'progress', 'downloads'];
 
-describe.each(SITES)('$name: every internal reference resolves', ({ dir }) => {
-  const site = siteAt(dir);
+describe.each(SITES)('the "%s" site: every internal reference resolves', (name) => {
+  const dir = builtSite(name).dir;
+  const site = siteAt(dir, baseOf(name));
   const refs = siteReferences(site);
 
   it('has references of every kind to check', () => {

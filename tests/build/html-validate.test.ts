@@ -1,8 +1,9 @@
 /**
  * Every page of the built sites validates with html-validate, configured by .htmlvalidate.json at
  * the project's root ("html-validate:recommended" and "html-validate:document"): the real site
- * (every page type: home, plan, establishment, theme, search, progress, data, about, 404, ...) and
- * the hostile fixture site, whose text tries to break the markup. A failure lists each error as
+ * (every page type: home, plan, establishment, theme, search, progress, data, about, 404, ...), the
+ * same with GOV.UK branding, the hostile fixture site, whose text tries to break the markup, and the
+ * fixtures with progress. A failure lists each error as
  * `file:line:column  rule  message  (element)`.
  *
  * .htmlvalidate.json is JSON, which has no comments, so the reason for every rule it turns off or
@@ -11,9 +12,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { HtmlValidate, type ConfigData } from 'html-validate';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROOT } from '../support/build-site.ts';
-import { sitePages } from '../support/serve.ts';
+import { builtSite } from '../support/built-sites.ts';
+import { pageFile, sitePages } from '../support/serve.ts';
+import { FILE_CHECKED_SITES } from '../support/sites.ts';
 
 const CONFIG_FILE = path.join(ROOT, '.htmlvalidate.json');
 const config = JSON.parse(fs.readFileSync(CONFIG_FILE, 'utf8')) as ConfigData;
@@ -72,13 +75,9 @@ describe('.htmlvalidate.json', () => {
   });
 });
 
-const SITES = [
-  { name: 'the real site', dir: inject('siteDir') },
-  { name: 'the hostile fixture site', dir: inject('hostileDir') },
-];
-
-describe.each(SITES)('every page of $name validates', ({ dir }) => {
+describe.each(FILE_CHECKED_SITES)('every page of the "%s" site validates', (name) => {
   const validator = new HtmlValidate(config);
+  const dir = builtSite(name).dir;
   const pages = sitePages(dir);
 
   it('has the page types to check', () => {
@@ -89,7 +88,7 @@ describe.each(SITES)('every page of $name validates', ({ dir }) => {
   });
 
   it.each(pages)('%s', async (page) => {
-    const file = path.join(dir, page.endsWith('/') ? `${page}index.html` : page);
+    const file = pageFile(dir, page);
     const shown = path.relative(dir, file).split(path.sep).join('/');
     const report = await validator.validateString(fs.readFileSync(file, 'utf8'), shown);
     const errors = report.results.flatMap((result) =>
