@@ -12,11 +12,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import YAML from 'yaml';
 import { SCHEMA_FOLDER, schemaFileName } from '../src/content/json-schema.ts';
 import { contentDir } from '../src/content/load.ts';
 import { ImportError, readPlan, writePlan } from '../src/import/index.ts';
+import { commandLine } from '../src/lib/cli.ts';
 import type { KnownEstablishment } from '../src/import/plan.ts';
 
 /** The plan JSON Schema, which every content file names on its first line. */
@@ -63,20 +63,12 @@ function describe(at: (string | number)[], format: string): string {
 }
 
 async function main() {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: { out: { type: 'string' }, force: { type: 'boolean', default: false }, retrieved: { type: 'string' }, help: { type: 'boolean', default: false } },
-    });
-  } catch (error) {
-    fail(`${(error as Error).message.split('\n')[0]} (${USAGE})`, 2);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return;
-  }
+  const { values, positionals } = commandLine({
+    command: 'import',
+    usage: USAGE,
+    positionals: 'the plan to import',
+    options: { out: { type: 'string' }, force: { type: 'boolean', default: false }, retrieved: { type: 'string' } },
+  });
   if (positionals.length !== 1) fail(positionals.length === 0 ? `say which plan to import (${USAGE})` : `import one file at a time (${USAGE})`, 2);
   if (!values.out) fail(`say where to write the draft with --out (${USAGE})`, 2);
   if (values.retrieved !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.retrieved)) fail('--retrieved must be a date written YYYY-MM-DD', 2);
