@@ -157,7 +157,7 @@ export function parseFile(file: string, source: string): ParsedFile {
   if (error) {
     const { line, column } = position(error.pos[0]);
     const plain = error.code === 'TAG_RESOLVE_FAILED' ? undefined : plainSyntaxError(yamlText.split(/\r?\n/), line);
-    if (plain) at(plain.line, plain.line === line ? column : plain.column, `the YAML cannot be read: ${plain.message}. Fix this first: it can hide other mistakes below it`);
+    if (plain) at(plain.line, plain.column ?? column, `the YAML cannot be read: ${plain.message}. Fix this first: it can hide other mistakes below it`);
     else at(line, column, `the YAML cannot be read: ${syntaxDetail(error.code, error.message)}. Fix this first: it can hide other mistakes below it`);
     return { ...none, body };
   }

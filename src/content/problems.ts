@@ -176,12 +176,27 @@ function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
-/** Thrown to stop a build whose content has problems, after they have been listed. */
+/**
+ * Thrown to stop a build, or a page of the dev server, whose content has problems: its message
+ * lists every one of them, in the same words as `npm run validate`, wherever it is shown.
+ */
 export class ContentError extends Error {
-  constructor(count: number) {
-    super(`The content has ${count} ${count === 1 ? 'problem' : 'problems'} (listed above). Nothing was built.`);
+  readonly title: string;
+
+  constructor(
+    readonly problems: Problem[],
+    /** What happens now: nothing was built, or the page shows once the content is fixed. */
+    outcome = 'Nothing was built.',
+  ) {
+    const count = problems.length;
+    super(`The content has ${count} ${count === 1 ? 'problem' : 'problems'}. ${outcome}\n${problems.map(formatProblem).join('\n')}`);
     this.name = 'ContentError';
+    // The heading of the dev server's error page, in place of "An error occurred."
+    this.title = 'The content has problems';
     // The problems are the message; a stack trace would only bury them.
     this.stack = '';
   }
 }
+
+/** Said by the dev server, which reads the content afresh for every page. */
+export const FIX_AND_RELOAD = 'Fix and save: the page reloads by itself once the content is valid.';
