@@ -80,7 +80,7 @@ export default function actionPlans(): AstroIntegration {
           const result = loadContent();
           if (result.ok) logger.info('The content is valid.');
           else for (const problem of result.problems) logger.error(formatProblem(problem));
-          server.ws.send({ type: 'full-reload' });
+          server.environments.client.hot.send({ type: 'full-reload', path: '*' });
         };
         for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, changed);
       },

@@ -146,9 +146,14 @@ export function validateContent(files: [string, string][], root = 'content', opt
     }
     for (const issue of result.error.issues) {
       if (issue.code === 'unrecognized_keys') continue;
-      // A field moved out of its block is missing from it: the "indented wrongly" problem says it all.
+      // A field moved out of its block, into a block inside it or around it, is missing from it: the
+      // "indented wrongly" problem says it all.
       const moved = misplaced.some(
-        (m) => issue.code === 'invalid_type' && issue.input === undefined && issue.path.at(-1) === m.key && startsWith(issue.path, m.block),
+        (m) =>
+          issue.code === 'invalid_type' &&
+          issue.input === undefined &&
+          issue.path.at(-1) === m.key &&
+          (startsWith(issue.path, m.block) || startsWith(m.block, issue.path.slice(0, -1))),
       );
       if (!moved && !file.swallowed.includes(formatPath(issue.path))) at(file, issue.path, describeIssue(issue));
     }

@@ -248,7 +248,7 @@ interface Breakage {
   line: number;
   /** The columns a problem may point at (the id's field name or its value are both right). */
   columns: number[];
-  /** The field path problems give. */
+  /** The place problems name, as a reader would ("concern 1, action 2, ownr"). */
   path: string;
 }
 
@@ -301,13 +301,13 @@ describe('invalid content never half-publishes', () => {
     const id = breakLine(establishment, /^id: chelmsford$/, () => 'id: chelmsford-prison');
 
     breakages = [
-      { file: shown(planRel), line: theme.line, columns: [theme.text.indexOf('mental-helth') + 1], path: `concerns.0.themes.${themeIndex}` },
+      { file: shown(planRel), line: theme.line, columns: [theme.text.indexOf('mental-helth') + 1], path: `concern 1, theme ${themeIndex + 1}` },
       {
         file: shown(planRel),
         line: owner.line,
         // An unknown field is reported on the field name itself, the misspelled part.
         columns: [owner.text.indexOf('ownr:') + 1],
-        path: 'concerns.0.actions.1.ownr',
+        path: 'concern 1, action 2, ownr',
       },
       { file: shown(establishmentRel), line: id.line, columns: [1, 'id: '.length + 1], path: 'id' },
     ];
@@ -327,7 +327,7 @@ describe('invalid content never half-publishes', () => {
     expect(build.status, build.output).not.toBe(0);
   });
 
-  it('the build lists every problem with file:line:column and the field path', () => {
+  it('the build lists every problem with file:line:column and the place', () => {
     for (const b of breakages) expect(build.output, `${b.file} line ${b.line} (${b.path})`).toMatch(problemLine(b));
   });
 

@@ -672,3 +672,198 @@ describe('the output format', () => {
     expect(formatProblem(problem!)).toMatch(/^content\/plans\/chelmsford\/chelmsford-2024\.md:1:1 {2}\(file\) {2}the file is empty/);
   });
 });
+
+// ---------------------------------------------------------------------------------------------------
+// Unfinished work and mistakes that would silently change the words: each is refused with its exact
+// message, and nothing of the content is published (no site is built from it).
+// ---------------------------------------------------------------------------------------------------
+
+/** The fixture plan with its transcription still "partial", so only the change itself is told. */
+const PARTIAL = edit(PLAN, 22, 'transcription: complete', 'transcription: partial');
+
+/** A plan in the older format, as `npm run new-plan` leaves it before its placeholders are replaced. */
+const RECOMMENDATIONS = `---
+id: chelmsford-2019
+establishment: chelmsford
+format: recommendations
+title: "Action Plan: HMP Chelmsford"
+inspection:
+  asWritten: "4-8th March 2019"
+  periods:
+    - start: "2019-03-04"
+      end: "2019-03-08"
+reportPublished:
+  date: "2019-07-01"
+planSubmitted:
+  date: "2019-08-01"
+provenance:
+  documentTitle: "Action Plan: HMP Chelmsford"
+  publisher: HM Prison and Probation Service
+  retrieved: "2024-07-01"
+  transcription: partial
+concerns:
+  - number: 1
+    category: Main recommendations
+    text: >-
+      Recommendation text, word for word from the plan.
+    response:
+      decision: agreed
+      text: >-
+        Response text, word for word from the plan.
+    themes: [self-harm]
+---
+`;
+const R = 'plans/chelmsford/chelmsford-2019.md';
+
+interface Refused {
+  name: string;
+  files: Files;
+  /** Every problem, whole: file, line, column, path, place and the exact message. */
+  expected: Problem[];
+}
+
+const problem = (line: number, column: number, fieldPath: string, place: string, message: string, file = shown(P)): Problem => ({
+  file,
+  line,
+  column,
+  path: fieldPath,
+  place,
+  message,
+});
+
+const REFUSED: Refused[] = [
+  // Every placeholder `npm run new-plan` writes
+  {
+    name: 'the concern text placeholder',
+    files: plan(edit(PARTIAL, 26, 'The level of reported self-harm was very high.', 'Concern text, word for word from the plan.')),
+    expected: [problem(26, 11, 'concerns.1.text', 'concern 1, text', '"Concern text, word for word from the plan." is a placeholder written by npm run new-plan: replace it with the concern\'s words, exactly as the plan writes them')],
+  },
+  {
+    name: 'the action text placeholder',
+    files: plan(edit(PARTIAL, 29, 'Screening for self-harm risk will be enhanced.', 'Action text, word for word from the plan.')),
+    expected: [problem(29, 15, 'concerns.1.actions.1.text', 'concern 1, action 1, text', '"Action text, word for word from the plan." is a placeholder written by npm run new-plan: replace it with the action\'s words, exactly as the plan writes them')],
+  },
+  {
+    name: 'the owner placeholder',
+    files: plan(edit(PARTIAL, 30, 'owner: Governor', 'owner: Owner as written in the plan')),
+    expected: [problem(30, 16, 'concerns.1.actions.1.owner', 'concern 1, action 1, owner', '"Owner as written in the plan" is a placeholder written by npm run new-plan: replace it with the owner exactly as the plan writes it, or null where the plan names none')],
+  },
+  {
+    name: 'the target placeholder',
+    files: plan(edit(PARTIAL, 31, 'target: July 2024', 'target: Target date as written in the plan')),
+    expected: [problem(31, 17, 'concerns.1.actions.1.target', 'concern 1, action 1, target', '"Target date as written in the plan" is a placeholder written by npm run new-plan: replace it with the target date exactly as the plan writes it, or null where the plan gives none')],
+  },
+  {
+    name: 'the introduction placeholder',
+    files: plan(edit(PARTIAL, 45, 'An introduction written by HMPPS.', 'Introduction, word for word from the plan: the text before its table of concerns.')),
+    expected: [problem(45, 1, '', 'introduction', '"Introduction, word for word from the plan: the text before its table of concerns." is a placeholder written by npm run new-plan: replace it with the plan\'s introduction, word for word, or delete it if the plan has none')],
+  },
+  {
+    name: 'the recommendation and response placeholders',
+    files: withFiles({ [R]: RECOMMENDATIONS }),
+    expected: [
+      problem(23, 11, 'concerns.1.text', 'recommendation 1, text', '"Recommendation text, word for word from the plan." is a placeholder written by npm run new-plan: replace it with the recommendation\'s words, exactly as the plan writes them', shown(R)),
+      problem(27, 13, 'concerns.1.response.text', 'recommendation 1, response, text', '"Response text, word for word from the plan." is a placeholder written by npm run new-plan: replace it with the response\'s words, exactly as the plan writes them', shown(R)),
+    ],
+  },
+  {
+    name: 'a placeholder in a plan marked complete',
+    files: editPlan(30, 'owner: Governor', 'owner: Owner as written in the plan'),
+    expected: [
+      problem(22, 18, 'provenance.transcription', 'provenance, transcription', 'the transcription is marked "complete", but the file still has 1 placeholder: finish it, or write "partial" until it is done'),
+      problem(30, 16, 'concerns.1.actions.1.owner', 'concern 1, action 1, owner', '"Owner as written in the plan" is a placeholder written by npm run new-plan: replace it with the owner exactly as the plan writes it, or null where the plan names none'),
+    ],
+  },
+  // A leftover # CHECK: comment
+  {
+    name: 'a leftover "# CHECK:" comment, in a plan marked complete',
+    files: editPlan(30, '        owner: Governor', '        # CHECK: the owner runs over the page break.\n        owner: Governor'),
+    expected: [
+      problem(22, 18, 'provenance.transcription', 'provenance, transcription', 'the transcription is marked "complete", but the file still has 1 "# CHECK:" comment: finish it, or write "partial" until it is done'),
+      problem(30, 9, '', 'comment', 'a "# CHECK:" comment is still here ("the owner runs over the page break."): check the line below it against the plan, correct it if needed, then delete the comment'),
+    ],
+  },
+  {
+    name: 'a "# CHECK:" comment at the end of a line, in an establishment',
+    files: withFiles({ [E]: edit(ESTABLISHMENT, 3, 'type: Category B local', 'type: Category B local # CHECK: the type on the HMIP page') }),
+    expected: [problem(3, 24, '', 'comment', 'a "# CHECK:" comment is still here ("the type on the HMIP page"): check the line below it against the plan, correct it if needed, then delete the comment', shown(E))],
+  },
+  // What YAML reads without complaint, but not as the editor meant
+  {
+    name: 'an owner line indented into the folded text above it',
+    files: plan(replaceLines(PLAN, 29, 30, '- text: Screening', '      - text: >-\n          Screening for self-harm risk will be enhanced.\n          owner: Governor')),
+    expected: [problem(31, 11, 'concerns.1.actions.1.text', 'concern 1, action 1, text', 'the line "owner: Governor" is read as part of the text above it, because it is indented further than that text\'s field name: if it is the "owner" field, line it up with the field names above it; if it really is part of the text, put the whole text in double quotes')],
+  },
+  {
+    name: 'an owner line indented one step too far under a plain text',
+    files: editPlan(30, '        owner: Governor', '          owner: Governor'),
+    expected: [problem(30, 11, '', '', 'the YAML cannot be read: the line "owner: Governor" is read as part of the text above it, because it is indented further than that text\'s field name: if it is the "owner" field, line it up with the field names above it; if it really is part of the text, put the whole text in double quotes. Fix this first: it can hide other mistakes below it')],
+  },
+  {
+    name: 'an empty owner',
+    files: editPlan(30, 'owner: Governor', 'owner:'),
+    expected: [problem(30, 9, 'concerns.1.actions.1.owner', 'concern 1, action 1, owner', '"owner" is empty: write the owner exactly as the plan writes it, or "owner: null" where the plan names no owner')],
+  },
+  {
+    name: 'an empty target',
+    files: editPlan(31, 'target: July 2024', 'target:'),
+    expected: [problem(31, 9, 'concerns.1.actions.1.target', 'concern 1, action 1, target', '"target" is empty: write the target date exactly as the plan writes it, or "target: null" where the plan gives no target date')],
+  },
+  {
+    name: 'a value with ": " in it',
+    files: editPlan(30, 'owner: Governor', 'owner: Governor: Safer Custody'),
+    expected: [problem(30, 16, '', '', 'the YAML cannot be read: the value of "owner" holds ": ", which YAML reads as the start of another field: put the whole value in double quotes, for example owner: "Governor: Safer Custody". Fix this first: it can hide other mistakes below it')],
+  },
+  {
+    name: "an action's target lined up with its concern",
+    files: editPlan(43, '        target: Completed', '    target: Completed'),
+    expected: [problem(43, 5, 'concerns.2.target', 'concern 2, target', '"target" is indented wrongly: it is a field of an action, not of the concern. Indent it further, to line up with "text:" and "owner:" of the action it belongs to')],
+  },
+  {
+    name: "a concern's themes indented into its last action",
+    files: plan(edit(edit(PLAN, 27, '    themes: [self-harm, mental-health]', null), 33, '        target: August 2024 (For bid process)', '        target: August 2024 (For bid process)\n        themes: [self-harm, mental-health]')),
+    expected: [problem(34, 9, 'concerns.1.actions.2.themes', 'concern 1, action 2, themes', '"themes" is indented wrongly: it is a field of the concern, not of an action. Indent it less, to line up with "number:" and "category:" of the concern it belongs to')],
+  },
+];
+
+describe('unfinished work and silent changes are refused, with the exact message, and nothing is published', () => {
+  it.each(REFUSED)('$name', ({ files, expected }) => {
+    const result = validate(files);
+    expect(result.ok).toBe(false);
+    expect('site' in result).toBe(false);
+    if (!result.ok) expect(result.problems).toEqual(expected);
+  });
+
+  it('the build refuses what validate refuses: loading the content for a build gives no site', () => {
+    const result = validateContent(Object.entries(editPlan(30, '        owner: Governor', '        # CHECK: owner\n        owner: Governor')), 'content', {});
+    expect(result.ok).toBe(false);
+  });
+});
+
+describe('--draft: unfinished work is allowed, as warnings', () => {
+  it('a "# CHECK:" comment and a placeholder are warnings, and the content is used', () => {
+    const files = plan(edit(edit(PARTIAL, 30, '        owner: Governor', '        # CHECK: the owner.\n        owner: Governor'), 27, 'themes: [self-harm, mental-health]', 'themes: [self-harm, mental-health]'));
+    const result = validateContent(Object.entries(files), 'content', { draft: true });
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+    expect(result.warnings.map(formatProblem)).toEqual([
+      'content/plans/chelmsford/chelmsford-2024.md:30:9  comment  warning: a "# CHECK:" comment is still here ("the owner."): check the line below it against the plan, correct it if needed, then delete the comment',
+    ]);
+    expect(result.site.plans.map((p) => p.id)).toEqual(['chelmsford-2024']);
+  });
+
+  it('still refuses the mistakes that change the words', () => {
+    const result = validateContent(Object.entries(editPlan(30, 'owner: Governor', 'owner:')), 'content', { draft: true });
+    expect(result.ok).toBe(false);
+  });
+});
+
+describe('places are counted from 1', () => {
+  it.each([...CASES, ...REFUSED].map((c) => [c.name, c.files] as const))('no problem names a 0-based index: %s', (_name, files) => {
+    const result = validate(files);
+    for (const p of result.ok ? [] : result.problems) {
+      expect(p.path).not.toMatch(/(^|\.)0(\.|$)/);
+      expect(p.place).not.toMatch(/\b0\b/);
+      expect(p.message).not.toMatch(/\b[a-z]+\.0\./);
+    }
+  });
+});
