@@ -38,7 +38,13 @@ export function checkComments(source: string): Unfinished[] {
 /** Every placeholder of a skeleton plan still in the file's fields or its introduction. */
 export function placeholders(data: unknown, body: string, source: string): Unfinished[] {
   const found: Unfinished[] = [];
+  // An alias can make a block that contains itself (&a [*a]): each block is looked at once.
+  const seen = new WeakSet<object>();
   const walk = (value: unknown, path: PropertyKey[]) => {
+    if (value !== null && typeof value === 'object') {
+      if (seen.has(value)) return;
+      seen.add(value);
+    }
     if (typeof value === 'string') {
       const name = placeholderIn(value);
       if (name) found.push({ path, message: placeholderMessage(name) });
