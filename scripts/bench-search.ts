@@ -29,7 +29,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { runBuild, type BuildResult } from '../src/bench/build.ts';
 import { EstateError, generateEstate, REAL_CONTENT, type EstateSummary } from '../src/bench/estate.ts';
 import { kB, MB, ms, ratio, table, wholeOption } from '../src/bench/format.ts';
@@ -39,13 +38,16 @@ import { DEFAULT_QUERIES, measureSearch, QUERY_NAMES, queryLabels, type Queries,
 import { siteFigures } from '../src/bench/site.ts';
 import { launchBrowser } from '../src/bench/chromium.ts';
 import { serve } from '../src/bench/serve.ts';
+import { commandLine } from '../src/lib/cli.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Options
 
 const USAGE =
   'Usage: npx tsx scripts/bench-search.ts [--plans 600] [--seed 1] [--runs 5] [--json out.json] [--keep] [--reuse DIR] [--term self-harm] [--warm-term "use of force"]';
-const { values } = parseArgs({
+const { values } = commandLine({
+  command: 'bench:search',
+  usage: USAGE,
   options: {
     plans: { type: 'string', default: '600' },
     seed: { type: 'string', default: '1' },
@@ -55,13 +57,8 @@ const { values } = parseArgs({
     reuse: { type: 'string' },
     term: { type: 'string', default: 'self-harm' },
     'warm-term': { type: 'string', default: 'use of force' },
-    help: { type: 'boolean', default: false },
   },
 });
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
 const whole = (name: string, v: string, min: number) => wholeOption(name, v, min, USAGE);
 const PLANS = whole('plans', values.plans!, 1);
 const SEED = whole('seed', values.seed!, 0);

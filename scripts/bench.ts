@@ -24,7 +24,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { checkBudgets, type BudgetFigures } from '../src/bench/budgets.ts';
 import { runBuild, type BuildResult } from '../src/bench/build.ts';
@@ -37,35 +36,27 @@ import { siteFigures, type SiteFigures } from '../src/bench/site.ts';
 import { measurePageWeight, WEIGHT_KINDS, type PageWeight } from '../src/bench/weight.ts';
 import { launchBrowser } from '../src/bench/chromium.ts';
 import { serve } from '../src/bench/serve.ts';
+import { commandLine } from '../src/lib/cli.ts';
 
 const USAGE =
   'Usage: npm run bench -- [--sizes 6,60,600] [--seed 1] [--search-runs 3] [--lighthouse-runs 3] [--json out.json] [--markdown out.md] [--keep] [--reuse DIR] [--no-browser]';
 
 function options() {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        sizes: { type: 'string', default: '6,60,600' },
-        seed: { type: 'string', default: '1' },
-        'search-runs': { type: 'string', default: '3' },
-        'lighthouse-runs': { type: 'string', default: '3' },
-        json: { type: 'string' },
-        markdown: { type: 'string' },
-        keep: { type: 'boolean', default: false },
-        reuse: { type: 'string' },
-        'no-browser': { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-    }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    process.exit(2);
-  }
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
+  const { values } = commandLine({
+    command: 'bench',
+    usage: USAGE,
+    options: {
+      sizes: { type: 'string', default: '6,60,600' },
+      seed: { type: 'string', default: '1' },
+      'search-runs': { type: 'string', default: '3' },
+      'lighthouse-runs': { type: 'string', default: '3' },
+      json: { type: 'string' },
+      markdown: { type: 'string' },
+      keep: { type: 'boolean', default: false },
+      reuse: { type: 'string' },
+      'no-browser': { type: 'boolean', default: false },
+    },
+  });
   const whole = (name: string, v: string, min: number) => wholeOption(name, v, min, USAGE);
   const sizes = [...new Set(values.sizes!.split(',').map((s) => whole('sizes', s.trim(), 1)))].sort((a, b) => a - b);
   return {

@@ -12,8 +12,8 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { EstateError, generateEstate } from '../src/bench/estate.ts';
+import { commandLine } from '../src/lib/cli.ts';
 
 export { generateEstate, EstateError, type EstateOptions, type EstateSummary } from '../src/bench/estate.ts';
 
@@ -29,19 +29,11 @@ function wholeNumber(name: string, value: string | undefined, fallback?: number)
 }
 
 function main() {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: { plans: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean' } },
-    }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    process.exit(2);
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return;
-  }
+  const { values } = commandLine({
+    command: 'generate-estate',
+    usage: USAGE,
+    options: { plans: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string' } },
+  });
   if (!values.out) {
     console.error(`--out is required: the folder to write, outside content/.\n${USAGE}`);
     process.exit(2);

@@ -14,11 +14,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import YAML from 'yaml';
 import { SCHEMA_FOLDER, schemaFileName } from '../src/content/json-schema.ts';
 import { contentDir } from '../src/content/load.ts';
 import { idsFromPath, ImportError, readPlan, writePlan } from '../src/import/index.ts';
+import { commandLine } from '../src/lib/cli.ts';
+import { describePlace } from '../src/content/problems.ts';
 import type { KnownEstablishment } from '../src/import/plan.ts';
 
 /** The plan JSON Schema, which every content file names on its first line. */
@@ -49,36 +50,13 @@ function knownEstablishments(): KnownEstablishment[] {
     });
 }
 
-/** "concern 10, action 4, owner" for ['concerns', 9, 'actions', 3, 'owner']. */
-function describe(at: (string | number)[], format: string): string {
-  if (at.length === 0) return 'plan';
-  const words: string[] = [];
-  for (let i = 0; i < at.length; i++) {
-    const part = at[i]!;
-    const next = at[i + 1];
-    if ((part === 'concerns' || part === 'actions') && typeof next === 'number') {
-      words.push(`${part === 'actions' ? 'action' : format === 'recommendations' ? 'recommendation' : 'concern'} ${next + 1}`);
-      i++;
-    } else words.push(String(part));
-  }
-  return words.join(', ');
-}
-
 async function main() {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: { out: { type: 'string' }, force: { type: 'boolean', default: false }, retrieved: { type: 'string' }, help: { type: 'boolean', default: false } },
-    });
-  } catch (error) {
-    fail(`${(error as Error).message.split('\n')[0]} (${USAGE})`, 2);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return;
-  }
+  const { values, positionals } = commandLine({
+    command: 'import',
+    usage: USAGE,
+    positionals: 'the plan to import',
+    options: { out: { type: 'string' }, force: { type: 'boolean', default: false }, retrieved: { type: 'string' } },
+  });
   if (positionals.length !== 1) fail(positionals.length === 0 ? `say which plan to import (${USAGE})` : `import one file at a time (${USAGE})`, 2);
   if (!values.out) fail(`say where to write the draft with --out (${USAGE})`, 2);
   if (values.retrieved !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.retrieved)) fail('--retrieved must be a date written YYYY-MM-DD', 2);
@@ -130,7 +108,7 @@ async function main() {
   if (checks.length === 0) console.log('Nothing was flagged: every word was read with certainty.');
   else {
     console.log(`${checks.length} ${checks.length === 1 ? 'place' : 'places'} to check, each marked "# CHECK:" in the draft:`);
-    for (const check of checks) console.log(`${shown}:${check.line}: ${describe(check.path, plan.format)}: ${check.message}`);
+    for (const check of checks) console.log(`${shown}:${check.line}: ${check.path.length ? describePlace(check.path, plan.format) : 'plan'}: ${check.message}`);
   }
   console.log(
     `Still to do: add themes to every ${noun === 'concerns' ? 'concern' : 'recommendation'} ("# CHECK: add themes")` +

@@ -1,18 +1,19 @@
 /**
  * The site's Astro integration: content is validated before Astro renders anything, so invalid
- * content stops `astro build` and `astro dev` with every problem listed and no page written. A
- * build then starts the search index at once (Pagefind works alongside Astro's rendering) and
- * moves it into the site when the pages are written.
+ * content stops `astro build` with every problem listed and no page written. A build then starts
+ * the search index at once (Pagefind works alongside Astro's rendering) and moves it into the site
+ * when the pages are written. The dev server starts whatever the content: it lists the problems in
+ * the terminal and on every page (src/content/site.ts), and reloads the page when a file is saved.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { loadContent } from './content/load.ts';
+import { contentDir, loadContent } from './content/load.ts';
 import type { Site } from './content/model.ts';
 import { provideSite } from './content/site.ts';
-import { ContentError, formatProblem } from './content/problems.ts';
+import { ContentError, FIX_AND_RELOAD, formatProblem } from './content/problems.ts';
 import { indexInBackground, type BackgroundIndex } from './search/index-site.ts';
 import { searchRecords } from './search/records.ts';
 import { settings } from './settings.ts';
@@ -55,8 +56,10 @@ export default function actionPlans(): AstroIntegration {
         const result = loadContent();
         timings.mark('validateEnd');
         if (!result.ok) {
+          if (command !== 'dev') throw new ContentError(result.problems);
           for (const problem of result.problems) logger.error(formatProblem(problem));
-          throw new ContentError(result.problems.length);
+          logger.error(`The content has ${result.problems.length} ${result.problems.length === 1 ? 'problem' : 'problems'}. ${FIX_AND_RELOAD}`);
+          return;
         }
         site = result.site;
         if (command !== 'build') return;
@@ -66,6 +69,20 @@ export default function actionPlans(): AstroIntegration {
         timings.mark('indexBegan');
         const scratch = path.join(fileURLToPath(config.root), 'node_modules/.cache/action-plans');
         searchIndex = indexInBackground(() => searchRecords(site), scratch, () => timings.mark('indexWritten'));
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        // Content lives outside src/, so Vite does not watch it: a save reloads the page, and the
+        // terminal says at once whether the content is valid now.
+        const dir = contentDir();
+        server.watcher.add(dir);
+        const changed = (file: string) => {
+          if (!path.resolve(file).startsWith(`${dir}${path.sep}`)) return;
+          const result = loadContent();
+          if (result.ok) logger.info('The content is valid.');
+          else for (const problem of result.problems) logger.error(formatProblem(problem));
+          server.environments.client.hot.send({ type: 'full-reload', path: '*' });
+        };
+        for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, changed);
       },
       'astro:build:start': () => timings.mark('buildStart'),
       'astro:build:ssr': () => timings.mark('serverBuilt'),

@@ -38,6 +38,8 @@ export interface JsonSchema {
   anyOf?: JsonSchema[];
   oneOf?: JsonSchema[];
   allOf?: JsonSchema[];
+  if?: JsonSchema;
+  then?: JsonSchema;
   minimum?: number;
   maximum?: number;
   exclusiveMinimum?: number;
@@ -115,6 +117,8 @@ function refine({ zodSchema, jsonSchema }: { zodSchema: unknown; jsonSchema: unk
     const regex = checks.find((c) => c.check === 'string_format' && c.format === 'regex');
     const regexMessage = messageOf(regex?.error) ?? (def.format ? typeMessage : undefined);
     if (json.pattern && regexMessage) json.patternErrorMessage = regexMessage;
+    // An id or a month that is not text at all (id: 2024) gets the same words, not "Incorrect type".
+    if (json.pattern && regexMessage && !json.errorMessage) json.errorMessage = regexMessage;
 
     const trimIndex = checks.findIndex(trims);
     if (trimIndex !== -1) {
@@ -140,6 +144,40 @@ function refine({ zodSchema, jsonSchema }: { zodSchema: unknown; jsonSchema: unk
   }
 }
 
+/**
+ * A plan is one of two formats. As a `oneOf`, an editor's YAML tools would check a plan against
+ * both and show the other format's complaints beside the real one ("/format must be equal to
+ * constant \"recommendations\""). Instead the `format` field chooses the one to check, with
+ * `if`/`then` (which VS Code's YAML extension follows), and a wrong format is told once.
+ */
+function chooseByFormat(generated: JsonSchema, schema: z.ZodType): JsonSchema {
+  const { oneOf, anyOf, ...rest } = generated;
+  const branches = oneOf ?? anyOf;
+  if (!branches) throw new Error('json-schema.ts: the plan schema is no longer a choice of formats; change chooseByFormat to match');
+  const formats = branches.map((branch) => branch.properties?.format?.const);
+  if (!formats.every((f): f is string => typeof f === 'string')) throw new Error('json-schema.ts: every plan format needs a constant "format" field');
+  const union = (schema as unknown as { _zod: { def: { error?: (issue: { code: string }) => unknown } } })._zod.def;
+  const message = union.error?.({ code: 'invalid_union' });
+  return {
+    ...rest,
+    type: 'object',
+    required: ['format'],
+    properties: {
+      format: {
+        type: 'string',
+        enum: formats,
+        description: branches.map((branch) => branch.properties!.format!.description).join(' Or '),
+        ...(typeof message === 'string' ? { errorMessage: message } : {}),
+      },
+    },
+    allOf: branches.map((branch, i) => {
+      const then = structuredClone(branch);
+      if (typeof message === 'string') then.properties!.format!.errorMessage = message;
+      return { if: { properties: { format: { const: formats[i] } }, required: ['format'] }, then };
+    }),
+  };
+}
+
 const cache = new Map<ContentKind, JsonSchema>();
 
 /** The JSON Schema of one kind of content file. */
@@ -148,7 +186,7 @@ export function contentJsonSchema(kind: ContentKind): JsonSchema {
   if (cached) return structuredClone(cached);
   const { schema, title, description } = SOURCES[kind];
   const generated = z.toJSONSchema(schema, { io: 'input', target: 'draft-07', unrepresentable: 'throw', override: refine }) as JsonSchema;
-  const { $schema, ...rest } = generated;
+  const { $schema, ...rest } = kind === 'plan' ? chooseByFormat(generated, schema) : generated;
   const result: JsonSchema = { $schema, $id: schemaFileName(kind), title, description, ...rest };
   cache.set(kind, result);
   return structuredClone(result);

@@ -13,12 +13,18 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { isRealDate } from '../lib/dates.ts';
 import { buildSite, type Site, type ValidContent } from './model.ts';
+import { blockName, PLAN_BLOCKS, rightBlockFor } from './fields.ts';
 import { parseFile, type ParsedFile } from './parse-file.ts';
-import { closest, describeIssue, formatPath, sortProblems, type Problem } from './problems.ts';
+import { closest, describeIssue, describePlace, formatPath, printable as printableKey, sortProblems, type Problem } from './problems.ts';
 import { EstablishmentSchema, PlanSchema, ThemesFileSchema, VocabularyFileSchema, type PlanData } from './schema.ts';
+import { checkComments, notComplete, placeholders } from './unfinished.ts';
 import { checkVocabulary } from './vocabulary.ts';
 
-export type LoadResult = { ok: true; site: Site } | { ok: false; problems: Problem[] };
+/**
+ * Either the site, or every problem; `warnings` is unfinished work allowed by `draft` (`# CHECK:`
+ * comments, placeholders), which never stops the content being used.
+ */
+export type LoadResult = { ok: true; site: Site; warnings: Problem[] } | { ok: false; problems: Problem[]; warnings: Problem[] };
 
 /** The content folder: `ACTION_PLANS_CONTENT` when set (the benchmark builds a generated estate this way), else ./content. */
 export function contentDir(): string {
@@ -38,6 +44,16 @@ export function readContentFiles(dir: string): [string, string][] {
 export interface LoadOptions {
   /** The date progress is judged at (YYYY-MM-DD); by default ACTION_PLANS_AS_AT, else the latest date in the content. */
   asAt?: string;
+  /**
+   * Work in progress (`validate --draft`): `# CHECK:` comments and placeholders are warnings rather
+   * than problems. Never for a build: what is published must be finished.
+   */
+  draft?: boolean;
+  /**
+   * Only these files (paths relative to the content folder) are told about: the others are still
+   * read, so that references between files are checked, but their own problems are left out.
+   */
+  only?: (rel: string) => boolean;
 }
 
 /** The setting that fixes the "as at" date for a deployment. */
@@ -45,7 +61,7 @@ export const AS_AT_SETTING = 'ACTION_PLANS_AS_AT';
 
 export function loadContent(dir: string = contentDir(), options: LoadOptions = { asAt: process.env[AS_AT_SETTING]?.trim() || undefined }): LoadResult {
   if (!fs.existsSync(dir)) {
-    return { ok: false, problems: [{ file: displayPath(dir), line: 1, column: 1, path: '', message: 'the content folder does not exist' }] };
+    return { ok: false, problems: [{ file: displayPath(dir), line: 1, column: 1, path: '', place: '', message: 'the content folder does not exist' }], warnings: [] };
   }
   return validateContent(readContentFiles(dir), displayPath(dir), options);
 }
@@ -71,16 +87,18 @@ const WRONG_PLACE =
 /** Validates content given as [relative path, text] pairs; `root` is prefixed to paths in problems. */
 export function validateContent(files: [string, string][], root = 'content', options: LoadOptions = {}): LoadResult {
   const problems: Problem[] = [];
+  const warnings: Problem[] = [];
   if (options.asAt !== undefined && !isRealDate(options.asAt)) {
     problems.push({
       file: AS_AT_SETTING,
       line: 1,
       column: 1,
       path: '',
+      place: '',
       message: `the "as at" date setting is "${options.asAt}": it must be a real date written as YYYY-MM-DD, for example 2025-03-31, or not set at all`,
     });
   }
-  const parsed: { kind: Kind; file: ParsedFile; rel: string }[] = [];
+  const parsed: { kind: Kind; file: ParsedFile; rel: string; text: string }[] = [];
   // Files that exist but have problems of their own. A plan that refers to them is not told that
   // the establishment or theme "does not exist": the editor is sent to the broken file instead.
   let themesUsable = files.some(([rel]) => rel === 'themes.yaml');
@@ -90,40 +108,85 @@ export function validateContent(files: [string, string][], root = 'content', opt
     const shown = root === '.' ? rel : `${root}/${rel}`;
     const kind = kindOf(rel);
     if (!kind) {
-      problems.push({ file: shown, line: 1, column: 1, path: '', message: WRONG_PLACE });
+      problems.push({ file: shown, line: 1, column: 1, path: '', place: '', message: WRONG_PLACE });
       continue;
     }
     const file = parseFile(shown, text);
     problems.push(...file.problems);
-    if (file.data !== undefined) parsed.push({ kind, file, rel });
+    if (file.data !== undefined) parsed.push({ kind, file, rel, text });
     else if (kind === 'themes') themesUsable = false;
     else if (kind === 'establishment') brokenEstablishments.add(path.posix.basename(rel, '.yaml'));
   }
   if (!files.some(([rel]) => rel === 'themes.yaml')) {
-    problems.push({ file: `${root}/themes.yaml`, line: 1, column: 1, path: '', message: 'the themes file is missing: every plan\'s themes are checked against it' });
+    problems.push({ file: `${root}/themes.yaml`, line: 1, column: 1, path: '', place: '', message: 'the themes file is missing: every plan\'s themes are checked against it' });
   }
 
-  const at = (file: ParsedFile, p: readonly PropertyKey[], message: string, atKey = false) =>
-    problems.push({ file: file.file, ...file.locate(p, { key: atKey }), path: formatPath(p), message });
+  const problemAt = (file: ParsedFile, p: readonly PropertyKey[], message: string, atKey = false): Problem => ({
+    file: file.file,
+    ...file.locate(p, { key: atKey }),
+    path: formatPath(p),
+    place: describePlace(p, formatOf(file.data)),
+    message,
+  });
+  const at = (file: ParsedFile, p: readonly PropertyKey[], message: string, atKey = false) => problems.push(problemAt(file, p, message, atKey));
 
-  function check<S extends z.ZodType>(schema: S, file: ParsedFile): z.output<S> | undefined {
+  function check<S extends z.ZodType>(schema: S, file: ParsedFile, kind: Kind): z.output<S> | undefined {
     const result = schema.safeParse(file.data, { reportInput: true });
     if (result.success) return result.data;
+    const misplaced: { block: PropertyKey[]; key: string }[] = [];
     for (const issue of result.error.issues) {
       // An unknown field is reported on the field's name itself, not on the block that holds it.
-      if (issue.code === 'unrecognized_keys') at(file, [...issue.path, issue.keys[0]!], describeIssue(issue), true);
-      else at(file, issue.path, describeIssue(issue));
+      if (issue.code !== 'unrecognized_keys') continue;
+      for (const key of issue.keys) {
+        // A status on an action has its own message (statuses are written in updates).
+        const isStatus = key === 'status' && issue.path.at(-2) === 'actions';
+        const right = kind === 'plan' && !isStatus ? rightBlockFor(key, issue.path) : undefined;
+        if (!right) continue;
+        misplaced.push({ block: issue.path, key });
+        at(file, [...issue.path, key], wronglyIndented(key, issue.path, right, formatOf(file.data)), true);
+      }
+      const unknown = issue.keys.filter((key) => !misplaced.some((m) => m.block === issue.path && m.key === key));
+      if (unknown.length) at(file, [...issue.path, unknown[0]!], describeIssue({ ...issue, keys: unknown }), true);
+    }
+    for (const issue of result.error.issues) {
+      if (issue.code === 'unrecognized_keys') continue;
+      // A field moved out of its block, into a block inside it or around it, is missing from it: the
+      // "indented wrongly" problem says it all.
+      const moved = misplaced.some(
+        (m) =>
+          issue.code === 'invalid_type' &&
+          issue.input === undefined &&
+          issue.path.at(-1) === m.key &&
+          (startsWith(issue.path, m.block) || startsWith(m.block, issue.path.slice(0, -1))),
+      );
+      if (!moved && !file.swallowed.includes(formatPath(issue.path))) at(file, issue.path, describeIssue(issue));
     }
     return undefined;
   }
 
+  /** Unfinished work in one file: problems, or warnings in a draft. Returns how many of each kind. */
+  function checkUnfinished(file: ParsedFile, text: string): { checks: number; placeholders: number } {
+    const list = options.draft ? warnings : problems;
+    const checks = checkComments(text);
+    const left = placeholders(file.data, file.body, text);
+    for (const found of [...checks, ...left]) {
+      const problem = found.path
+        ? problemAt(file, found.path, found.message)
+        : { file: file.file, line: found.line!, column: found.column!, path: '', place: found.line ? 'comment' : '', message: found.message };
+      if (found.path === undefined && left.includes(found)) problem.place = 'introduction';
+      list.push(options.draft ? { ...problem, warning: true } : problem);
+    }
+    return { checks: checks.length, placeholders: left.length };
+  }
+
   const content: ValidContent = { establishments: [], themes: [], plans: [] };
-  const planFiles: { file: ParsedFile; rel: string; data: PlanData | undefined; invalid: string[] }[] = [];
+  const planFiles: { file: ParsedFile; rel: string; data: PlanData | undefined; invalid: string[]; unpublishable: boolean }[] = [];
   const establishmentFiles = new Map<string, ParsedFile>();
 
-  for (const { kind, file, rel } of parsed) {
+  for (const { kind, file, rel, text } of parsed) {
+    const unfinished = checkUnfinished(file, text);
     if (kind === 'themes') {
-      const data = check(ThemesFileSchema, file);
+      const data = check(ThemesFileSchema, file, kind);
       if (!data) {
         themesUsable = false;
         continue;
@@ -135,12 +198,12 @@ export function validateContent(files: [string, string][], root = 'content', opt
       });
       content.themes = data.themes;
     } else if (kind === 'vocabulary') {
-      const data = check(VocabularyFileSchema, file);
+      const data = check(VocabularyFileSchema, file, kind);
       if (!data) continue;
       checkVocabulary(data, (p, m) => at(file, p, m));
       content.vocabulary = data.equivalents.map((e) => e.terms);
     } else if (kind === 'establishment') {
-      const data = check(EstablishmentSchema, file);
+      const data = check(EstablishmentSchema, file, kind);
       const expected = path.posix.basename(rel, '.yaml');
       if (!data) {
         brokenEstablishments.add(expected);
@@ -157,8 +220,16 @@ export function validateContent(files: [string, string][], root = 'content', opt
       }
     } else {
       const before = problems.length;
-      const data = check(PlanSchema, file);
-      planFiles.push({ file, rel, data, invalid: problems.slice(before).map((p) => p.path) });
+      const data = check(PlanSchema, file, kind);
+      const invalid = problems.slice(before).map((p) => p.path);
+      if (data?.provenance.transcription === 'complete' && (unfinished.checks || unfinished.placeholders)) {
+        const problem = problemAt(file, ['provenance', 'transcription'], notComplete(unfinished.checks, unfinished.placeholders));
+        if (options.draft) warnings.push({ ...problem, warning: true });
+        else problems.push(problem);
+      }
+      // A file with problems of its own (a syntax it reads past, unfinished work) is never published.
+      const unpublishable = problems.some((p) => p.file === file.file);
+      planFiles.push({ file, rel, data, invalid, unpublishable });
     }
   }
 
@@ -169,7 +240,7 @@ export function validateContent(files: [string, string][], root = 'content', opt
   // A plan that breaks the schema is still checked against the other files, as far as its fields
   // can be read, so that every problem is told at once; a field the schema has already reported on
   // is not checked again.
-  for (const { file, rel, data, invalid } of planFiles) {
+  for (const { file, rel, data, invalid, unpublishable } of planFiles) {
     const before = problems.length;
     const [, folder, fileName] = rel.split('/') as [string, string, string];
     const expectedId = fileName.replace(/\.(md|yaml)$/, '');
@@ -196,7 +267,7 @@ export function validateContent(files: [string, string][], root = 'content', opt
 
     const numbers = new Map<number, number>();
     concerns.forEach((concern, i) => {
-      const number = usable(`concerns.${i}.number`) ? concern.number : undefined;
+      const number = usable(formatPath(['concerns', i, 'number'])) ? concern.number : undefined;
       const previous = concerns[i - 1]?.number;
       if (number !== undefined && numbers.has(number)) {
         at(file, ['concerns', i, 'number'], `concern number ${number} is used twice (also the ${ordinal(numbers.get(number)! + 1)} concern): each number must be unique`);
@@ -205,21 +276,46 @@ export function validateContent(files: [string, string][], root = 'content', opt
       }
       if (number !== undefined) numbers.set(number, i);
       concern.themes.forEach((theme, j) => {
-        if (theme === undefined || !usable(`concerns.${i}.themes.${j}`)) return;
+        if (theme === undefined || !usable(formatPath(['concerns', i, 'themes', j]))) return;
         if (!themesUsable || themeIds.includes(theme)) return;
         const hint = closest(theme, themeIds);
         at(file, ['concerns', i, 'themes', j], `the theme "${theme}" is not in content/themes.yaml: ${hint ? `did you mean "${hint}"? ` : ''}use an id listed there, or add the theme to it`);
       });
     });
 
-    if (data && problems.length === before) content.plans.push({ data, introduction: file.body, sourceFile: file.file });
+    if (data && !unpublishable && problems.length === before) content.plans.push({ data, introduction: file.body, sourceFile: file.file });
   }
 
   checkRepeats(planFiles, brokenPlanIds(planFiles), (file, p, m) => at(file, p, m));
 
-  if (problems.length) return { ok: false, problems: sortProblems(problems) };
-  return { ok: true, site: buildSite(content, { asAt: options.asAt }) };
+  const shownOnly = (list: Problem[]) => {
+    if (!options.only) return sortProblems(list);
+    const prefix = root === '.' ? '' : `${root}/`;
+    return sortProblems(list.filter((p) => p.file.startsWith(prefix) && options.only!(p.file.slice(prefix.length))));
+  };
+  const told = shownOnly(problems);
+  if (problems.length) return { ok: false, problems: told, warnings: shownOnly(warnings) };
+  return { ok: true, site: buildSite(content, { asAt: options.asAt }), warnings: shownOnly(warnings) };
 }
+
+/** A plan's format, where it is written: it decides whether a concern is called a "recommendation". */
+function formatOf(data: unknown): unknown {
+  return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>).format : undefined;
+}
+
+function startsWith(path: readonly PropertyKey[], prefix: readonly PropertyKey[]): boolean {
+  return path.length > prefix.length && prefix.every((key, i) => path[i] === key);
+}
+
+/** "target" written in a concern when it belongs to the action above: said as indentation, with where it goes. */
+function wronglyIndented(key: string, block: readonly PropertyKey[], right: { pattern: string; deeper: boolean }, format: unknown): string {
+  const here = blockName(block.map((k) => (typeof k === 'number' ? '#' : String(k))).join('.'), format);
+  const there = blockName(right.pattern, format);
+  const others = [...PLAN_BLOCKS.find((b) => b.pattern === right.pattern)!.fields].filter((f) => f !== key).slice(0, 2);
+  const lineUp = `to line up with ${others.map((f) => `"${f}:"`).join(' and ')} of ${there.replace(/^an? /, 'the ')} it belongs to`;
+  return `"${printableKey(key)}" is indented wrongly: it is a field of ${there}, not of ${here}. Indent it ${right.deeper ? 'further' : 'less'}, ${lineUp}`;
+}
+
 
 type PlanFile = { file: ParsedFile; rel: string; data: PlanData | undefined };
 

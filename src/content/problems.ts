@@ -1,6 +1,7 @@
 /**
  * Problems found in content, and how they are told to an editor: one line each, in the form
- * `path:line:column  field.path  message`, so editors and their tools can jump to the spot.
+ * `path:line:column  place  message`, so editors and their tools can jump to the spot. The place is
+ * named as a reader would ("concern 1, action 9, owner"), counted from 1 as the site counts.
  */
 import type { core } from 'zod';
 
@@ -9,18 +10,57 @@ export interface Problem {
   file: string;
   line: number;
   column: number;
-  /** The field's path inside the file, such as `concerns.3.actions.1.owner`; empty for the file as a whole. */
+  /**
+   * The field's path inside the file, list items counted from 1 as in `place`, such as
+   * `concerns.4.actions.2.owner` (GitHub annotations show it); empty for the file as a whole.
+   */
   path: string;
+  /** Where the field is, as a reader would say it: "concern 4, action 2, owner"; empty for the file as a whole. */
+  place: string;
   /** Plain English: what was found, what is expected, how to fix it. */
   message: string;
+  /** Allowed for now (`validate --draft`): told, but it does not stop the content being used. */
+  warning?: boolean;
 }
 
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}:${p.column}  ${p.path || '(file)'}  ${p.message}`;
+  return `${p.file}:${p.line}:${p.column}  ${p.place || '(file)'}  ${p.warning ? 'warning: ' : ''}${p.message}`;
 }
 
+/** A field's path with list items counted from 1: ['concerns', 3, 'owner'] is "concerns.4.owner". */
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path.map((key) => printable(String(key))).join('.');
+  return path.map((key) => (typeof key === 'number' ? String(key + 1) : printable(String(key)))).join('.');
+}
+
+/** What one item of each list is called: "concern 4" for item 3 of `concerns`. */
+const ITEM_NAMES: Record<string, string> = {
+  concerns: 'concern',
+  actions: 'action',
+  periods: 'period',
+  themes: 'theme',
+  updates: 'update',
+  revisedTargets: 'revised target',
+  reviews: 'review',
+  notes: 'note',
+  changes: 'change',
+};
+
+/**
+ * A field's place as a reader would name it, counting from 1: ['concerns', 8, 'actions', 0, 'owner']
+ * is "concern 9, action 1, owner". In the older format a concern is a "recommendation".
+ */
+export function describePlace(path: readonly PropertyKey[], format?: unknown): string {
+  const words: string[] = [];
+  for (let i = 0; i < path.length; i++) {
+    const key = path[i]!;
+    const next = path[i + 1];
+    if (typeof key === 'string' && typeof next === 'number') {
+      const item = key === 'concerns' && format === 'recommendations' ? 'recommendation' : (ITEM_NAMES[key] ?? `${printable(key)} item`);
+      words.push(`${item} ${next + 1}`);
+      i++;
+    } else words.push(typeof key === 'number' ? `item ${key + 1}` : printable(String(key)));
+  }
+  return words.join(', ');
 }
 
 /**
@@ -136,12 +176,27 @@ function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
-/** Thrown to stop a build whose content has problems, after they have been listed. */
+/**
+ * Thrown to stop a build, or a page of the dev server, whose content has problems: its message
+ * lists every one of them, in the same words as `npm run validate`, wherever it is shown.
+ */
 export class ContentError extends Error {
-  constructor(count: number) {
-    super(`The content has ${count} ${count === 1 ? 'problem' : 'problems'} (listed above). Nothing was built.`);
+  readonly title: string;
+
+  constructor(
+    readonly problems: Problem[],
+    /** What happens now: nothing was built, or the page shows once the content is fixed. */
+    outcome = 'Nothing was built.',
+  ) {
+    const count = problems.length;
+    super(`The content has ${count} ${count === 1 ? 'problem' : 'problems'}. ${outcome}\n${problems.map(formatProblem).join('\n')}`);
     this.name = 'ContentError';
+    // The heading of the dev server's error page, in place of "An error occurred."
+    this.title = 'The content has problems';
     // The problems are the message; a stack trace would only bury them.
     this.stack = '';
   }
 }
+
+/** Said by the dev server, which reads the content afresh for every page. */
+export const FIX_AND_RELOAD = 'Fix and save: the page reloads by itself once the content is valid.';

@@ -1,7 +1,7 @@
 /** The validated site model for pages, loaded once per build. */
 import { loadContent } from './load.ts';
 import type { Site } from './model.ts';
-import { ContentError } from './problems.ts';
+import { ContentError, FIX_AND_RELOAD } from './problems.ts';
 
 /**
  * The integration validates the content before Astro renders, and pages run in the same process
@@ -24,8 +24,8 @@ export function getSite(): Site {
   const shared = globalThis as Shared;
   if (!shared[SHARED] || isDevServer()) {
     const result = loadContent();
-    // The integration has already stopped the build on invalid content; this guards direct use.
-    if (!result.ok) throw new ContentError(result.problems.length);
+    // A build has already stopped on invalid content; the dev server shows this on the page instead.
+    if (!result.ok) throw new ContentError(result.problems, isDevServer() ? FIX_AND_RELOAD : undefined);
     shared[SHARED] = result.site;
   }
   return shared[SHARED];

@@ -6,7 +6,7 @@
  */
 import { parseTargetMonth } from '../lib/dates.ts';
 import { parseFile } from './parse-file.ts';
-import type { Problem } from './problems.ts';
+import { describePlace, formatPath, type Problem } from './problems.ts';
 
 /** Targets that say the action is done rather than when it is due: they have no month to pass. */
 const DONE = /^(?:completed?|implemented|achieved|in place|done)\b/i;
@@ -30,12 +30,14 @@ export function targetWarnings(files: [string, string][], root = 'content'): Pro
   for (const [rel, text] of files) {
     if (!rel.startsWith('plans/') || !rel.endsWith('.md')) continue;
     const parsed = parseFile(`${root}/${rel}`, text);
-    const concerns = list((parsed.data as { concerns?: unknown } | undefined)?.concerns);
+    const data = parsed.data as { concerns?: unknown; format?: unknown } | undefined;
+    const format = data?.format;
+    const concerns = list(data?.concerns);
     concerns.forEach((concern, i) =>
       list((concern as { actions?: unknown }).actions).forEach((action, j) => {
         const at = (path: (string | number)[], target: unknown) => {
           const { line, column } = parsed.locate(path);
-          warnings.push({ file: parsed.file, line, column, path: path.join('.'), message: unreadableTargetMessage(String(target)) });
+          warnings.push({ file: parsed.file, line, column, path: formatPath(path), place: describePlace(path, format), message: unreadableTargetMessage(String(target)), warning: true });
         };
         if (unreadableTarget(action.target, action.targetMonth)) at(['concerns', i, 'actions', j, 'target'], action.target);
         list(action.revisedTargets).forEach((revision, k) => {

@@ -10,6 +10,7 @@
  * Anything not given as a flag is asked for when the command runs in a terminal; otherwise it stops
  * with a one-line error naming the missing flags. It never overwrites a file.
  */
+import { CHECK_MARKER, PLACEHOLDERS } from '../content/placeholders.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
@@ -229,7 +230,7 @@ function planText(rel: string, f: PlanFields): string {
     ...(f.format === 'concerns' ? concernLines(f.theme) : recommendationLines(f.theme)),
     '# CHECK: below the closing "---" goes the plan\'s introduction, word for word. Delete the placeholder if it has none.',
     '---',
-    'Introduction, word for word from the plan: the text before its table of concerns.',
+    PLACEHOLDERS.introduction,
     '',
   ];
   return lines.join('\n');
@@ -238,11 +239,11 @@ function planText(rel: string, f: PlanFields): string {
 function actionLines(indent: string): string[] {
   return [
     `${indent}- text: >-`,
-    `${indent}    Action text, word for word from the plan.`,
+    `${indent}    ${PLACEHOLDERS.actionText}`,
     `${indent}  # The owner exactly as written, or null where the plan names none: never invent one.`,
-    `${indent}  owner: Owner as written in the plan`,
+    `${indent}  owner: ${PLACEHOLDERS.owner}`,
     `${indent}  # The target date exactly as written, for example "July 2024", or null where the plan gives none.`,
-    `${indent}  target: Target date as written in the plan`,
+    `${indent}  target: ${PLACEHOLDERS.target}`,
   ];
 }
 
@@ -253,7 +254,7 @@ function concernLines(theme: string): string[] {
     '    # "priority" for a priority concern, "key" for a key concern.',
     '    category: priority',
     '    text: >-',
-    '      Concern text, word for word from the plan.',
+    `      ${PLACEHOLDERS.concernText}`,
     '    # CHECK: the themes this concern is about, as ids from content/themes.yaml.',
     `    themes: [${theme}]`,
     '    actions:',
@@ -270,12 +271,12 @@ function recommendationLines(theme: string): string[] {
     '    category: Main recommendations',
     '    # Add the report\'s reference code, if it has one: reference: S1',
     '    text: >-',
-    '      Recommendation text, word for word from the plan.',
+    `      ${PLACEHOLDERS.recommendationText}`,
     '    response:',
     '      # CHECK: agreed, partly-agreed or not-agreed.',
     '      decision: agreed',
     '      text: >-',
-    '        Response text, word for word from the plan.',
+    `        ${PLACEHOLDERS.responseText}`,
     '    # CHECK: the themes this recommendation is about, as ids from content/themes.yaml.',
     `    themes: [${theme}]`,
     '    # Where the plan lists actions with their own owner and target date, add them:',
@@ -314,7 +315,8 @@ export function writeScaffold(contentDir: string, scaffold: Scaffold): string[] 
 /** Problems that `npm run validate` would find in the new files themselves, as lines. */
 export function newFileProblems(contentDir: string, files: NewFile[]): string[] {
   const existing = fs.existsSync(contentDir) ? readContentFiles(contentDir) : [];
-  const result = validateContent([...existing, ...files.map((f) => [f.rel, f.text] as [string, string])], 'content');
+  // A skeleton is unfinished by design (placeholders, "# CHECK:"): checked as `validate --draft` checks it.
+  const result = validateContent([...existing, ...files.map((f) => [f.rel, f.text] as [string, string])], 'content', { draft: true });
   if (result.ok) return [];
   const ours = new Set(files.map((f) => `content/${f.rel}`));
   return result.problems.filter((p) => ours.has(p.file)).map(formatProblem);
@@ -379,10 +381,10 @@ export async function newPlanCommand(argv: string[], io: CommandIO): Promise<num
     const complete = io.interactive ? await askForMissing(contentDir, request, io) : requireAll(contentDir, request);
     const scaffold = scaffoldPlan(contentDir, complete, io.today);
     const written = writeScaffold(contentDir, scaffold);
-    const checks = scaffold.files.reduce((n, f) => n + (f.text.match(/(^|\s)# CHECK:/g)?.length ?? 0), 0);
+    const checks = scaffold.files.reduce((n, f) => n + (f.text.match(new RegExp(`(^|\\s)${CHECK_MARKER}`, 'g'))?.length ?? 0), 0);
     for (const file of written) io.log(`Created ${shown(file)}`);
     io.log(
-      `It is valid as it stands. Now replace the placeholders with the plan's own words and check the ${checks} lines marked "# CHECK:" ` +
+      `It is valid as a draft (npm run validate -- --draft); plain validate and the build refuse it until you replace the placeholders with the plan's own words and check the ${checks} lines marked "# CHECK:" ` +
         '(delete each comment once done), then run npm run validate. CONTRIBUTING.md has the steps.',
     );
     return 0;

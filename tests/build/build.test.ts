@@ -210,8 +210,10 @@ interface Breakage {
   line: number;
   /** The columns a problem may point at (the id's field name or its value are both right). */
   columns: number[];
-  /** The field path problems give. */
+  /** The place problems name, as a reader would ("concern 1, action 2, ownr"). */
   path: string;
+  /** The field path, counted from 1, that GitHub annotations carry as their title. */
+  field: string;
 }
 
 /** Replaces the first line of `file` (after line `after`, 0-based) that matches `pattern`, and says where it was. */
@@ -265,15 +267,16 @@ describe('invalid content never half-publishes', () => {
     const id = breakLine(establishment, /^id: chelmsford$/, () => 'id: chelmsford-prison');
 
     breakages = [
-      { file: shown(planRel), line: theme.line, columns: [theme.text.indexOf('mental-helth') + 1], path: `concerns.0.themes.${themeIndex}` },
+      { file: shown(planRel), line: theme.line, columns: [theme.text.indexOf('mental-helth') + 1], path: `concern 1, theme ${themeIndex + 1}`, field: `concerns.1.themes.${themeIndex + 1}` },
       {
         file: shown(planRel),
         line: owner.line,
         // An unknown field is reported on the field name itself, the misspelled part.
         columns: [owner.text.indexOf('ownr:') + 1],
-        path: 'concerns.0.actions.1.ownr',
+        path: 'concern 1, action 2, ownr',
+        field: 'concerns.1.actions.2.ownr',
       },
-      { file: shown(establishmentRel), line: id.line, columns: [1, 'id: '.length + 1], path: 'id' },
+      { file: shown(establishmentRel), line: id.line, columns: [1, 'id: '.length + 1], path: 'id', field: 'id' },
     ];
 
     // The out dir already holds a previous build, which must survive the failed one untouched.
@@ -296,7 +299,7 @@ describe('invalid content never half-publishes', () => {
     expect(build.status, build.output).not.toBe(0);
   });
 
-  it('the build lists every problem with file:line:column and the field path', () => {
+  it('the build lists every problem with file:line:column and the place', () => {
     for (const b of breakages) expect(build.output, `${b.file} line ${b.line} (${b.path})`).toMatch(problemLine(b));
   });
 
@@ -339,7 +342,7 @@ describe('invalid content never half-publishes', () => {
       const annotations = result.stdout.split('\n').filter((line) => line.startsWith('::error '));
       for (const b of breakages) {
         const columns = b.columns.map(String).join('|');
-        const annotation = new RegExp(`^::error file=${escapeRegExp(b.file)},line=${b.line},col=(?:${columns}),title=${escapeRegExp(b.path)}::\\S`);
+        const annotation = new RegExp(`^::error file=${escapeRegExp(b.file)},line=${b.line},col=(?:${columns}),title=${escapeRegExp(b.field)}::\\S`);
         expect(annotations.some((line) => annotation.test(line)), `an annotation for ${b.file} line ${b.line} (${b.path}) in:\n${result.stdout}`).toBe(true);
       }
       // Every problem is an annotation: nothing else goes to stdout.

@@ -150,7 +150,8 @@ describe('importing the HMP Chelmsford source', () => {
       ['establishments/chelmsford.yaml', fs.readFileSync(ESTABLISHMENT_FILE, 'utf8')],
       ['plans/chelmsford/chelmsford-2024.md', themed],
     ];
-    const loaded = validateContent(files);
+    // As a draft: its "# CHECK:" comments are still to resolve, which plain validation refuses.
+    const loaded = validateContent(files, 'content', { draft: true });
     expect(loaded.ok ? [] : loaded.problems).toEqual([]);
   });
 
@@ -161,7 +162,7 @@ describe('importing the HMP Chelmsford source', () => {
       ['plans/chelmsford/chelmsford-2024.md', result.text],
     ]);
     expect(loaded.ok).toBe(false);
-    const paths = loaded.ok ? [] : loaded.problems.map((p) => p.path);
-    expect(paths).toEqual(draftConcerns.map((_, i) => `concerns.${i}.themes`));
+    const paths = loaded.ok ? [] : loaded.problems.map((p) => p.path).filter((p) => p !== '');
+    expect(paths).toEqual(draftConcerns.map((_, i) => `concerns.${i + 1}.themes`));
   });
 });

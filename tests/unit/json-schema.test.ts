@@ -129,6 +129,12 @@ function jsonSchemaErrors(schema: JsonSchema, value: unknown, at = '(root)'): st
       case 'allOf':
         for (const sub of rule as JsonSchema[]) errors.push(...jsonSchemaErrors(sub, value, at));
         break;
+      case 'if':
+        // Draft 7: `then` applies when the value matches `if`; `if` alone reports nothing.
+        if (schema.then && jsonSchemaErrors(rule as JsonSchema, value, at).length === 0) errors.push(...jsonSchemaErrors(schema.then, value, at));
+        break;
+      case 'then':
+        break;
       case 'minimum':
         if (typeof value === 'number' && value < (rule as number)) fail(`is below ${rule as number}`);
         break;
@@ -239,6 +245,9 @@ equivalents:
   - terms: [healthcare, health care]
 `;
 const FIXTURES: Record<ContentKind, string> = { plan: PLAN, establishment: ESTABLISHMENT, themes: THEMES, vocabulary: VOCABULARY };
+
+/** The part of the plan schema that applies to a plan in the concerns format. */
+const concernsFormat = () => planJsonSchema().allOf![0]!.then!;
 
 /** `text` with `from` (which must occur exactly once) replaced by `to`. */
 function change(text: string, from: string, to: string): string {
@@ -371,7 +380,7 @@ describe('the committed JSON Schemas (schemas/)', () => {
   });
 
   it('carry every field\'s description from the Zod schema, for hover help', () => {
-    const concern = (planJsonSchema().oneOf![0]!.properties!.concerns!.items as JsonSchema).properties!;
+    const concern = (concernsFormat().properties!.concerns!.items as JsonSchema).properties!;
     expect(concern.category!.description).toBe(PlanSchema.options[0].shape.concerns.element.shape.category.description);
     const action = (concern.actions!.items as JsonSchema).properties!;
     expect(action.owner!.description).toContain('never invent one');
@@ -379,10 +388,75 @@ describe('the committed JSON Schemas (schemas/)', () => {
   });
 
   it('carry the Zod schema\'s own error messages, which VS Code shows instead of its generic ones', () => {
-    const concern = (planJsonSchema().oneOf![0]!.properties!.concerns!.items as JsonSchema).properties!;
+    const concern = (concernsFormat().properties!.concerns!.items as JsonSchema).properties!;
     expect(concern.category!.errorMessage).toBe('must be "priority" or "key"');
-    const retrieved = planJsonSchema().oneOf![0]!.properties!.provenance!.properties!.retrieved!;
+    const retrieved = concernsFormat().properties!.provenance!.properties!.retrieved!;
     expect(retrieved.patternErrorMessage).toMatch(/^must be a real date written as YYYY-MM-DD/);
+  });
+
+  it('give a date and an id human words, never a regular expression, whether the value is mistyped or not text at all', () => {
+    const plan = concernsFormat().properties!;
+    for (const date of [plan.provenance!.properties!.retrieved!, (plan.inspection!.properties!.periods!.items as JsonSchema).properties!.start!]) {
+      expect(date.patternErrorMessage).toBe('must be a real date written as YYYY-MM-DD, for example 2024-01-22');
+      expect(date.errorMessage).toBe('must be a real date written as YYYY-MM-DD, for example 2024-01-22');
+    }
+    for (const id of [plan.id!, plan.establishment!, establishmentJsonSchema().properties!.id!]) {
+      expect(id.patternErrorMessage).toBe('must be an id made of lower-case letters, digits and single hyphens, for example "hmp-chelmsford"');
+      expect(id.errorMessage).toBe('must be an id made of lower-case letters, digits and single hyphens, for example "hmp-chelmsford"');
+    }
+  });
+
+  it.each(CONTENT_KINDS)('%s: every pattern has words for the editor, and so does every text, number and list of values', (kind) => {
+    const bare: string[] = [];
+    const walk = (node: unknown, at: string) => {
+      if (Array.isArray(node)) node.forEach((item, i) => walk(item, `${at}/${i}`));
+      if (node === null || typeof node !== 'object' || Array.isArray(node)) return;
+      const schema = node as JsonSchema;
+      if (schema.pattern && !schema.patternErrorMessage) bare.push(`${at}: a pattern without patternErrorMessage`);
+      const typed = schema.type === 'string' || schema.type === 'integer' || schema.enum;
+      if (typed && !schema.errorMessage && !at.includes('/if/')) bare.push(`${at}: no errorMessage`);
+      for (const [key, value] of Object.entries(schema)) walk(value, `${at}/${key}`);
+    };
+    walk(contentJsonSchema(kind), '');
+    expect(bare).toEqual([]);
+  });
+});
+
+describe('the plan schema chooses the format by the "format" field, so an editor sees only the real mistake', () => {
+  it('is not a oneOf (which would report the other format\'s complaints too), but an if/then on "format"', () => {
+    const plan = planJsonSchema();
+    expect(plan.oneOf).toBeUndefined();
+    expect(plan.anyOf).toBeUndefined();
+    expect(plan.required).toEqual(['format']);
+    expect(plan.properties!.format!.enum).toEqual(['concerns', 'recommendations']);
+    expect(plan.allOf!.map((branch) => branch.if)).toEqual([
+      { properties: { format: { const: 'concerns' } }, required: ['format'] },
+      { properties: { format: { const: 'recommendations' } }, required: ['format'] },
+    ]);
+  });
+
+  it('a wrong category in a concerns plan: one error, on the category', () => {
+    expect(judge('plan', change(PLAN, 'category: priority', 'category: urgent')).jsonErrors).toEqual([
+      '(root).concerns.0.category: is not one of ["priority","key"]',
+    ]);
+  });
+
+  it('a recommendation without its response: one error, on the recommendation', () => {
+    const text = change(RECOMMENDATIONS_PLAN, '    response:\n      decision: partly-agreed\n      text: The prison will do what it can.\n', '');
+    expect(judge('plan', text).jsonErrors).toEqual(['(root).concerns.0: "response" is missing']);
+  });
+
+  it('a misspelt format: one error, on the format, in the words of the validator', () => {
+    expect(judge('plan', change(PLAN, 'format: concerns', 'format: concern')).jsonErrors).toEqual([
+      '(root).format: is not one of ["concerns","recommendations"]',
+    ]);
+    expect(planJsonSchema().properties!.format!.errorMessage).toBe(
+      'must say which format the plan is in: "concerns" (2022 onwards) or "recommendations" (older plans)',
+    );
+  });
+
+  it('no format line: one error, that it is missing', () => {
+    expect(judge('plan', change(PLAN, 'format: concerns\n', '')).jsonErrors).toEqual(['(root): "format" is missing']);
   });
 });
 
@@ -453,6 +527,9 @@ describe('the test\'s own validator', () => {
     expect(jsonSchemaErrors({ oneOf: [{ type: 'string' }, { minLength: 1 }] }, 'x')).toHaveLength(1);
     expect(jsonSchemaErrors({ type: 'string', format: 'date' }, '2024-02-29')).toEqual([]);
     expect(jsonSchemaErrors({ type: 'string', format: 'date' }, '2023-02-29')).toHaveLength(1);
+    const chosen: JsonSchema = { if: { properties: { a: { const: 1 } } }, then: { required: ['b'] } };
+    expect(jsonSchemaErrors(chosen, { a: 1 })).toEqual(['(root): "b" is missing']);
+    expect(jsonSchemaErrors(chosen, { a: 2 })).toEqual([]);
   });
 });
 

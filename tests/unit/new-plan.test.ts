@@ -76,8 +76,10 @@ async function run(args: string[], options: { answers?: string[] } = {}): Promis
   return { code, out, err, prompts };
 }
 
+/** Valid as a draft (`validate --draft`): the skeleton's placeholders and "# CHECK:" comments are unfinished work by design, which plain validate and the build refuse. */
 function expectValid(dir: string) {
-  const result = loadContent(dir);
+  expect(loadContent(dir, {}).ok).toBe(false);
+  const result = loadContent(dir, { draft: true });
   if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
   return result.site;
 }
