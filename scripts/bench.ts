@@ -322,8 +322,15 @@ async function browserFigures(siteDir: string, site: SiteFigures, o: ReturnType<
     browser = undefined;
 
     say(`Lighthouse, ${o.lighthouseRuns} run(s) a page ...`);
+    // Issue 11's pages: home, the largest plan, a search with its results, progress and an establishment.
+    const establishment = fs
+      .readdirSync(path.join(siteDir, 'establishments'), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort()[0];
+    const lighthousePages = ['/', site.planPages.largest!.path, '/search/?q=self-harm', '/progress/', ...(establishment ? [`/establishments/${establishment}/`] : [])];
     const lighthouse = await runLighthouse(
-      ['/', site.planPages.largest!.path, '/search/'].map((p) => new URL(p.slice(1), server.url).href),
+      lighthousePages.map((p) => new URL(p.slice(1), server.url).href),
       o.lighthouseRuns,
       (m) => say(`  ${m}`),
     );
@@ -393,7 +400,7 @@ async function main() {
       const labels = pageQueryLabels(DEFAULT_QUERIES);
       figures.search = QUERY_NAMES.map((q) => ({ label: `search page, ${labels[q]}`, warm: q.endsWith('warm'), ms: browser.searchPage[q].ms, bytes: browser.searchPage[q].firstBytes }));
       figures.lighthouse = browser.lighthouse.map((l) => ({
-        page: new URL(l.url).pathname,
+        page: new URL(l.url).pathname + new URL(l.url).search,
         performance: l.scores.performance,
         accessibility: l.scores.accessibility,
         bestPractices: l.scores['best-practices'],
@@ -463,7 +470,7 @@ async function main() {
       out.push(table(['query', 'first results', 'transferred', 'requests', 'results'], apiRows));
 
       lighthouseRows = browser.lighthouse.map((l) => [
-        new URL(l.url).pathname,
+        new URL(l.url).pathname + new URL(l.url).search,
         String(l.scores.performance),
         String(l.scores.accessibility),
         String(l.scores['best-practices']),
