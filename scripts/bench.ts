@@ -250,6 +250,7 @@ function scalingRows(results: SizeResult[]): Row[] {
     { label: '  validate the content', values: of((r) => r.build.phases.validate), show: s, perPlan: perPlanMs },
     { label: '  build: Vite, then render the pages', values: of((r) => r.build.phases.build), show: s, perPlan: perPlanMs },
     { label: '    of which rendering the pages', values: of((r) => r.build.phases.render), show: s, perPlan: perPlanMs },
+    { label: '    of which writing the downloads, feed and sitemap', values: of((r) => r.build.phases.downloads ?? 0), show: s, perPlan: perPlanMs },
     { label: '  index: waiting for Pagefind after the pages', values: of((r) => r.build.phases.index), show: s, perPlan: perPlanMs },
     { label: '  (Pagefind from start to written, alongside)', values: of((r) => r.build.phases.indexTotal), show: s, perPlan: perPlanMs },
     { label: '  move the site into place, exit', values: of((r) => r.build.phases.finish), show: s, perPlan: perPlanMs },

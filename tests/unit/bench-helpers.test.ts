@@ -92,13 +92,13 @@ describe('buildPhases', () => {
   const timings: BuildTimings = {
     // The build's process started 500 ms after the benchmark spawned npm.
     timeOrigin: 10_500,
-    marks: { validateStart: 1500, validateEnd: 3500, indexBegan: 3500, buildStart: 4000, serverBuilt: 6000, indexWritten: 9000, pagesRendered: 10_000, indexStart: 10_000, indexEnd: 11_000 },
+    marks: { validateStart: 1500, validateEnd: 3500, indexBegan: 3500, buildStart: 4000, serverBuilt: 6000, indexWritten: 9000, pagesRendered: 9500, downloadsStart: 9500, downloadsEnd: 10_000, indexStart: 10_000, indexEnd: 11_000 },
     counts: {},
     maxRssKB: 0,
   };
 
   it('splits the wall time into phases on the benchmark clock', () => {
-    expect(buildPhases(timings, 10_000, 12)).toEqual({ startup: 2, validate: 2, build: 6.5, render: 4, index: 1, indexTotal: 5.5, finish: 0.5 });
+    expect(buildPhases(timings, 10_000, 12)).toEqual({ startup: 2, validate: 2, build: 6.5, render: 3.5, downloads: 0.5, index: 1, indexTotal: 5.5, finish: 0.5 });
   });
 });
 
