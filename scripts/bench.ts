@@ -27,19 +27,24 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { checkBudgets, type BudgetFigures } from '../src/bench/budgets.ts';
 import { runBuild, type BuildResult } from '../src/bench/build.ts';
-import { EstateError, generateEstate, type EstateSummary } from '../src/bench/estate.ts';
-import { count, kB, marginal, markdownTable, MB, ms, seconds, table, wholeOption } from '../src/bench/format.ts';
+import { EstateError, generateEstate, PROJECT_ROOT, type EstateSummary } from '../src/bench/estate.ts';
+import { preparePeer, runPeerBuild } from '../src/bench/peer.ts';
+import { generatePeerEstate } from '../src/bench/peer-estate.ts';
+import { count, kB, marginal, markdownTable, MB, median, ms, seconds, table, wholeOption } from '../src/bench/format.ts';
 import { runLighthouse, type LighthouseResult } from '../src/bench/lighthouse.ts';
 import { measureSearchPage, pageQueryLabels, type PageSummary } from '../src/bench/search-page.ts';
 import { DEFAULT_QUERIES, measureSearch, QUERY_NAMES, queryLabels, type QueryName, type Summary } from '../src/bench/search.ts';
-import { siteFigures, type SiteFigures } from '../src/bench/site.ts';
+import { filesBelow, siteFigures, type SiteFigures } from '../src/bench/site.ts';
 import { measurePageWeight, WEIGHT_KINDS, type PageWeight } from '../src/bench/weight.ts';
 import { launchBrowser } from '../src/bench/chromium.ts';
 import { serve } from '../src/bench/serve.ts';
 import { commandLine } from '../src/lib/cli.ts';
 
 const USAGE =
-  'Usage: npm run bench -- [--sizes 6,60,600] [--seed 1] [--search-runs 3] [--lighthouse-runs 3] [--json out.json] [--markdown out.md] [--keep] [--reuse DIR] [--no-browser]';
+  'Usage: npm run bench -- [--sizes 6,60,600] [--seed 1] [--peer-sizes 60,600] [--rounds 3] [--peer DIR | --no-peer] [--search-runs 3] [--lighthouse-runs 3] [--json out.json] [--markdown out.md] [--keep] [--reuse DIR] [--no-browser]';
+
+/** The peer benchmark's folder, when it is beside the project (benchmark-only: never read by the build or tests). */
+const DEFAULT_PEER = path.resolve(PROJECT_ROOT, '../shared/peer-eleventy');
 
 function options() {
   const { values } = commandLine({
@@ -47,6 +52,10 @@ function options() {
     usage: USAGE,
     options: {
       sizes: { type: 'string', default: '6,60,600' },
+      'peer-sizes': { type: 'string', default: '60,600' },
+      rounds: { type: 'string', default: '3' },
+      peer: { type: 'string', default: DEFAULT_PEER },
+      'no-peer': { type: 'boolean', default: false },
       seed: { type: 'string', default: '1' },
       'search-runs': { type: 'string', default: '3' },
       'lighthouse-runs': { type: 'string', default: '3' },
@@ -58,9 +67,15 @@ function options() {
     },
   });
   const whole = (name: string, v: string, min: number) => wholeOption(name, v, min, USAGE);
-  const sizes = [...new Set(values.sizes!.split(',').map((s) => whole('sizes', s.trim(), 1)))].sort((a, b) => a - b);
+  const list = (name: 'sizes' | 'peer-sizes') => [...new Set(values[name]!.split(',').map((s) => whole(name, s.trim(), 1)))].sort((a, b) => a - b);
+  const sizes = list('sizes');
+  const peerDir = path.resolve(values.peer!);
   return {
     sizes,
+    peerSizes: values['peer-sizes'] === '0' ? [] : list('peer-sizes'),
+    rounds: whole('rounds', values.rounds!, 1),
+    // The default folder is optional; one named on the command line must be there.
+    peer: values['no-peer'] ? undefined : fs.existsSync(path.join(peerDir, 'generate.mjs')) ? peerDir : values.peer === DEFAULT_PEER ? undefined : missingPeer(peerDir),
     seed: whole('seed', values.seed!, 0),
     searchRuns: whole('search-runs', values['search-runs']!, 1),
     lighthouseRuns: whole('lighthouse-runs', values['lighthouse-runs']!, 1),
@@ -73,6 +88,125 @@ function options() {
 }
 
 const say = (message: string) => console.log(`[bench] ${message}`);
+
+function missingPeer(dir: string): never {
+  console.error(`--peer ${dir}: no peer benchmark there (no generate.mjs).\n${USAGE}`);
+  process.exit(2);
+}
+
+/** One round of the peer workload at one size: our build and, when the peer is there, the peer's. */
+interface PeerRun {
+  round: number;
+  plans: number;
+  ours: { seconds: number; cpuSeconds: number; peakBytes: number; outputBytes: number; phases: BuildResult['phases'] };
+  peer?: { seconds: number; cpuSeconds: number; peakBytes: number; outputBytes: number };
+}
+
+/**
+ * The peer workload (src/bench/peer-estate.ts) at each size, for `rounds` rounds, alternating our
+ * build and the peer's (the peer first in odd rounds), both watched the same way.
+ */
+async function peerRounds(o: ReturnType<typeof options>, work: string): Promise<PeerRun[]> {
+  const peerDir = o.peer ? preparePeer(o.peer, work, say) : undefined;
+  const runs: PeerRun[] = [];
+  const estates = new Map(
+    o.peerSizes.map((plans) => {
+      const summary = generatePeerEstate({ plans, out: path.join(work, `peer-estate-${plans}`) });
+      say(`Peer workload, ${plans} plans: ${summary.establishments} establishments, ${summary.concerns} concerns, ${summary.actions} actions.`);
+      return [plans, summary] as const;
+    }),
+  );
+  for (let round = 1; round <= o.rounds; round++) {
+    for (const plans of o.peerSizes) {
+      const ours = async () => {
+        const b = await runBuild(estates.get(plans)!.out, path.join(work, `peer-site-${plans}`), path.join(work, `peer-build-${plans}-${round}.log`));
+        const site = filesBelow(b.outDir);
+        return { seconds: b.seconds, cpuSeconds: b.tree.cpuSeconds, peakBytes: b.tree.peakTreePssKB * 1024, outputBytes: site.reduce((n, f) => n + f.bytes, 0), phases: b.phases };
+      };
+      const theirs = async () => {
+        const b = await runPeerBuild(peerDir!, plans, path.join(work, `peer-eleventy-${plans}-${round}.log`));
+        return { seconds: b.seconds, cpuSeconds: b.tree.cpuSeconds, peakBytes: b.tree.peakTreePssKB * 1024, outputBytes: b.outputBytes };
+      };
+      let run: PeerRun;
+      if (peerDir && round % 2 === 1) {
+        const peer = await theirs();
+        run = { round, plans, peer, ours: await ours() };
+      } else {
+        const first = await ours();
+        run = { round, plans, ours: first, ...(peerDir ? { peer: await theirs() } : {}) };
+      }
+      runs.push(run);
+      const r = run.peer;
+      say(
+        `Round ${round}, ${plans} copies: ours ${seconds(run.ours.seconds)} wall, ${seconds(run.ours.cpuSeconds)} CPU, ${MB(run.ours.peakBytes)}, ${MB(run.ours.outputBytes)}` +
+          (r
+            ? `; peer ${seconds(r.seconds)}, ${seconds(r.cpuSeconds)} CPU, ${MB(r.peakBytes)}, ${MB(r.outputBytes)}; ratio ${(run.ours.seconds / r.seconds).toFixed(2)}× wall, ${(run.ours.cpuSeconds / r.cpuSeconds).toFixed(2)}× CPU, ${(run.ours.peakBytes / r.peakBytes).toFixed(2)}× memory`
+            : '') +
+          ` (load average ${os.loadavg()[0]!.toFixed(1)}).`,
+      );
+    }
+  }
+  return runs;
+}
+
+/** The peer table: each round at the largest size, then the medians, with the cost of each further plan. */
+function peerSummary(runs: PeerRun[], sizes: number[]) {
+  const largest = sizes[sizes.length - 1]!;
+  const smaller = sizes.length > 1 ? sizes[sizes.length - 2] : undefined;
+  const rounds = [...new Set(runs.map((r) => r.round))];
+  const at = (round: number, plans: number) => runs.find((r) => r.round === round && r.plans === plans);
+  const perRound = rounds.map((round) => {
+    const big = at(round, largest)!;
+    const small = smaller === undefined ? undefined : at(round, smaller);
+    const further = (side: 'ours' | 'peer') =>
+      small && big[side] && small[side] ? marginal({ plans: small.plans, value: small[side]!.seconds }, { plans: big.plans, value: big[side]!.seconds }) * 1000 : undefined;
+    return { round, run: big, oursMarginal: further('ours'), peerMarginal: further('peer') };
+  });
+  const ratio = (f: (r: PeerRun) => [number, number | undefined]) => {
+    const values = perRound.map((p) => f(p.run)).filter((v): v is [number, number] => v[1] !== undefined).map(([a, b]) => a / b);
+    return values.length ? median(values) : undefined;
+  };
+  const medianOf = (xs: (number | undefined)[]) => {
+    const v = xs.filter((x): x is number => x !== undefined);
+    return v.length ? median(v) : undefined;
+  };
+  const headings = ['', ...perRound.flatMap((p) => [`round ${p.round}: ours`, 'peer', 'ratio']), 'median ratio'];
+  const row = (label: string, get: (s: PeerRun['ours'] | NonNullable<PeerRun['peer']>) => number, show: (n: number) => string) => {
+    const cells = perRound.flatMap((p) => [show(get(p.run.ours)), p.run.peer ? show(get(p.run.peer)) : '–', p.run.peer ? `${(get(p.run.ours) / get(p.run.peer)).toFixed(2)}×` : '–']);
+    const m = ratio((r) => [get(r.ours), r.peer && get(r.peer)]);
+    return [label, ...cells, m === undefined ? '–' : `${m.toFixed(2)}×`];
+  };
+  const marginalRow = [
+    `each further plan (${smaller ?? '?'} → ${largest})`,
+    ...perRound.flatMap((p) => [
+      p.oursMarginal === undefined ? '–' : `${p.oursMarginal.toFixed(1)} ms`,
+      p.peerMarginal === undefined ? '–' : `${p.peerMarginal.toFixed(1)} ms`,
+      p.oursMarginal !== undefined && p.peerMarginal ? `${(p.oursMarginal / p.peerMarginal).toFixed(2)}×` : '–',
+    ]),
+    (() => {
+      const m = medianOf(perRound.map((p) => (p.oursMarginal !== undefined && p.peerMarginal ? p.oursMarginal / p.peerMarginal : undefined)));
+      return m === undefined ? '–' : `${m.toFixed(2)}×`;
+    })(),
+  ];
+  const rows = [
+    row(`wall time, validate + build + index (${largest} plans)`, (s) => s.seconds, seconds),
+    row('CPU time, every process', (s) => s.cpuSeconds, seconds),
+    row('peak memory, Pss summed over every process', (s) => s.peakBytes, MB),
+    row('output on disk', (s) => s.outputBytes, MB),
+    ...(smaller === undefined ? [] : [marginalRow]),
+  ];
+  return {
+    headings,
+    rows,
+    largest,
+    rounds: perRound.length,
+    wallRatio: ratio((r) => [r.ours.seconds, r.peer?.seconds]),
+    cpuRatio: ratio((r) => [r.ours.cpuSeconds, r.peer?.cpuSeconds]),
+    peakBytes: Math.max(...perRound.map((p) => p.run.ours.peakBytes)),
+    outputBytes: perRound[0]!.run.ours.outputBytes,
+    marginal: smaller === undefined ? undefined : { msPerPlan: medianOf(perRound.map((p) => p.oursMarginal))!, from: smaller, to: largest },
+  };
+}
 
 interface SizeResult {
   plans: number;
@@ -107,6 +241,7 @@ function scalingRows(results: SizeResult[]): Row[] {
     { label: '  validate the content', values: of((r) => r.build.phases.validate), show: s, perPlan: perPlanMs },
     { label: '  build: Vite, then render the pages', values: of((r) => r.build.phases.build), show: s, perPlan: perPlanMs },
     { label: '    of which rendering the pages', values: of((r) => r.build.phases.render), show: s, perPlan: perPlanMs },
+    { label: '    of which writing the downloads, feed and sitemap', values: of((r) => r.build.phases.downloads ?? 0), show: s, perPlan: perPlanMs },
     { label: '  index: waiting for Pagefind after the pages', values: of((r) => r.build.phases.index), show: s, perPlan: perPlanMs },
     { label: '  (Pagefind from start to written, alongside)', values: of((r) => r.build.phases.indexTotal), show: s, perPlan: perPlanMs },
     { label: '  move the site into place, exit', values: of((r) => r.build.phases.finish), show: s, perPlan: perPlanMs },
@@ -179,8 +314,15 @@ async function browserFigures(siteDir: string, site: SiteFigures, o: ReturnType<
     browser = undefined;
 
     say(`Lighthouse, ${o.lighthouseRuns} run(s) a page ...`);
+    // Issue 11's pages: home, the largest plan, a search with its results, progress and an establishment.
+    const establishment = fs
+      .readdirSync(path.join(siteDir, 'establishments'), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort()[0];
+    const lighthousePages = ['/', site.planPages.largest!.path, '/search/?q=self-harm', '/progress/', ...(establishment ? [`/establishments/${establishment}/`] : [])];
     const lighthouse = await runLighthouse(
-      ['/', site.planPages.largest!.path, '/search/'].map((p) => new URL(p.slice(1), server.url).href),
+      lighthousePages.map((p) => new URL(p.slice(1), server.url).href),
       o.lighthouseRuns,
       (m) => say(`  ${m}`),
     );
@@ -201,6 +343,14 @@ async function main() {
   say(`Sizes ${o.sizes.join(', ')} (seed ${o.seed}); working folder ${work}${o.keep ? ' (kept)' : ' (deleted at the end; --keep keeps it)'}.`);
   try {
     noteLoad('start');
+    let peerRunsDone: PeerRun[] = [];
+    if (!o.reuse && o.peerSizes.length) {
+      say(o.peer ? `Peer workload against ${o.peer}, ${o.rounds} round(s) at ${o.peerSizes.join(', ')} plans.` : `Peer workload at ${o.peerSizes.join(', ')} plans, without the peer (no ${DEFAULT_PEER}).`);
+      peerRunsDone = await peerRounds(o, work);
+      fs.writeFileSync(path.join(work, 'peer-runs.json'), JSON.stringify(peerRunsDone));
+      noteLoad('after the peer workload');
+    }
+    const peerTable = peerRunsDone.length ? peerSummary(peerRunsDone, o.peerSizes) : undefined;
     let results: SizeResult[] = [];
     if (o.reuse) {
       results = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as SizeResult[];
@@ -242,11 +392,22 @@ async function main() {
       const labels = pageQueryLabels(DEFAULT_QUERIES);
       figures.search = QUERY_NAMES.map((q) => ({ label: `search page, ${labels[q]}`, warm: q.endsWith('warm'), ms: browser.searchPage[q].ms, bytes: browser.searchPage[q].firstBytes }));
       figures.lighthouse = browser.lighthouse.map((l) => ({
-        page: new URL(l.url).pathname,
+        page: new URL(l.url).pathname + new URL(l.url).search,
         performance: l.scores.performance,
         accessibility: l.scores.accessibility,
         bestPractices: l.scores['best-practices'],
       }));
+    }
+    if (peerTable) {
+      figures.peer = {
+        plans: peerTable.largest,
+        peakBytes: peerTable.peakBytes,
+        outputBytes: peerTable.outputBytes,
+        rounds: peerTable.rounds,
+        ...(peerTable.marginal ? { marginal: peerTable.marginal } : {}),
+        ...(peerTable.wallRatio !== undefined ? { wallRatio: peerTable.wallRatio } : {}),
+        ...(peerTable.cpuRatio !== undefined ? { cpuRatio: peerTable.cpuRatio } : {}),
+      };
     }
     const checks = checkBudgets(figures);
 
@@ -258,6 +419,10 @@ async function main() {
     const scaling = scalingTable(results);
     const out: string[] = [];
     out.push('', `Benchmark: generated estates of ${o.sizes.join(', ')} plans (seed ${o.seed}).`, conditions, '');
+    if (peerTable) {
+      out.push(`The peer workload: copies of the real Chelmsford plan, ours beside Eleventy 2 + x-govuk + Pagefind (${peerTable.rounds} rounds; compare ratios within a round):`);
+      out.push(table(peerTable.headings, peerTable.rows), '');
+    }
     out.push(table(scaling.headings, scaling.rows));
     const peak = largest.build.tree;
     const peakText =
@@ -297,7 +462,7 @@ async function main() {
       out.push(table(['query', 'first results', 'transferred', 'requests', 'results'], apiRows));
 
       lighthouseRows = browser.lighthouse.map((l) => [
-        new URL(l.url).pathname,
+        new URL(l.url).pathname + new URL(l.url).search,
         String(l.scores.performance),
         String(l.scores.accessibility),
         String(l.scores['best-practices']),
@@ -317,6 +482,7 @@ async function main() {
     if (o.markdown) {
       const md: string[] = [];
       md.push(`Measured with \`${command}\` on ${new Date().toISOString().slice(0, 10)}. ${conditions}`, '');
+      if (peerTable) md.push('The peer workload (copies of the real Chelmsford plan), beside Eleventy 2 + x-govuk + Pagefind:', '', markdownTable(peerTable.headings, peerTable.rows), '');
       md.push(markdownTable(scaling.headings, scaling.rows), '', peakText);
       if (browser) {
         md.push('', `Page weight on the ${largest.plans}-plan site, first load, bytes transferred with gzip:`, '');
@@ -346,6 +512,7 @@ async function main() {
           site: r.site,
         })),
         marginal: figures.marginal,
+        peer: peerRunsDone,
         browser: browser && {
           pages: browser.pages.map((p) => ({ ...p, weight: { ...p.weight, resources: p.weight.resources } })),
           searchPage: Object.fromEntries(Object.entries(browser.searchPage).map(([k, v]) => [k, { ...v, runs: v.runs }])),

@@ -14,6 +14,7 @@ import { contentDir, loadContent } from './content/load.ts';
 import type { Site } from './content/model.ts';
 import { provideSite } from './content/site.ts';
 import { ContentError, FIX_AND_RELOAD, formatProblem } from './content/problems.ts';
+import { writeDownloads } from './data/write-downloads.ts';
 import { indexInBackground, type BackgroundIndex } from './search/index-site.ts';
 import { searchRecords } from './search/records.ts';
 import { settings } from './settings.ts';
@@ -88,6 +89,11 @@ export default function actionPlans(): AstroIntegration {
       'astro:build:ssr': () => timings.mark('serverBuilt'),
       'astro:build:generated': () => timings.mark('pagesRendered'),
       'astro:build:done': async ({ dir, logger, pages }) => {
+        // Outside Astro's page pipeline: one pass over the plans, streamed (src/data/write-downloads.ts).
+        timings.mark('downloadsStart');
+        const downloads = writeDownloads(site, fileURLToPath(dir));
+        timings.mark('downloadsEnd');
+        timings.counts.downloads = downloads.length;
         timings.mark('indexStart');
         const count = await searchIndex!.moveInto(fileURLToPath(dir));
         timings.mark('indexEnd');

@@ -27,6 +27,8 @@ export interface BuildPhases {
   build: number;
   /** Of `build`: rendering the pages (from the server build's end to the last page). */
   render: number;
+  /** Of `build`: writing the downloads, feed and sitemap after the pages (src/data/write-downloads.ts). */
+  downloads: number;
   /** Waiting for the search index after the pages were written (Pagefind runs alongside the rendering). */
   index: number;
   /** Pagefind from start to its files written, alongside the rendering. */
@@ -60,12 +62,15 @@ export function buildPhases(timings: BuildTimings, spawnedAt: number, wallSecond
   const indexEnd = at('indexEnd', indexStart);
   const indexBegan = at('indexBegan', indexStart);
   const indexWritten = at('indexWritten', indexEnd);
+  const downloadsStart = at('downloadsStart', pagesRendered);
+  const downloadsEnd = at('downloadsEnd', downloadsStart);
   const round = (n: number) => Math.max(0, Math.round(n * 100) / 100);
   return {
     startup: round(validateStart),
     validate: round(validateEnd - validateStart),
     build: round(indexStart - validateEnd),
     render: round(pagesRendered - serverBuilt),
+    downloads: round(downloadsEnd - downloadsStart),
     index: round(indexEnd - indexStart),
     indexTotal: round(indexWritten - indexBegan),
     finish: round(wallSeconds - indexEnd),

@@ -7,6 +7,13 @@ export function csvField(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
-  return [header, ...rows].map((row) => row.map(csvField).join(',') + '\r\n').join('');
+type Row = readonly (string | number | null | undefined)[];
+
+/** Records without a header: for a file written in parts, such as one plan's rows at a time. */
+export function csvRecords(rows: readonly Row[]): string {
+  return rows.map((row) => row.map(csvField).join(',') + '\r\n').join('');
+}
+
+export function toCsv(header: readonly string[], rows: readonly Row[]): string {
+  return csvRecords([header, ...rows]);
 }

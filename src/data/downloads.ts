@@ -207,17 +207,3 @@ export function plansJson(site: Site, plans: readonly Plan[] = site.plans) {
     plans: plans.map(planRecord),
   };
 }
-
-/** The JSON text of a download: two-space indentation and a final line break. */
-export function jsonText(value: unknown): string {
-  return JSON.stringify(value, null, 2) + '\n';
-}
-
-/** A CSV download as served: a byte order mark lets spreadsheet programs read the UTF-8 (en dashes, accents) correctly. */
-export function csvResponse(csv: string): Response {
-  return new Response('\uFEFF' + csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
-}
-
-export function jsonResponse(value: unknown): Response {
-  return new Response(jsonText(value), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
-}

@@ -10,7 +10,7 @@
  * a page's lastmod: it moves whenever any content does, and would mark every page changed.
  *
  * A sitemap must give absolute addresses, so it needs the site's address (SITE_URL); see
- * src/pages/sitemap.xml.ts for what happens without one.
+ * src/data/write-downloads.ts for what happens without one.
  */
 import type { Plan, Site } from '../content/model.ts';
 import { latestDate } from '../lib/dates.ts';

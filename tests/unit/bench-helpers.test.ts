@@ -45,17 +45,20 @@ describe('checkBudgets', () => {
     planPage: { bytes: 59_999, path: '/plans/x/' },
     renderBlocking: [{ page: 'home', scripts: [] }],
     search: [
-      { label: 'term, warm', warm: true, ms: 299, bytes: 299_999 },
+      { label: 'term, warm', warm: true, ms: 150, bytes: 150_000 },
       { label: 'term, cold', warm: false, ms: 5000, bytes: 100 },
     ],
-    lighthouse: [{ page: '/', performance: 95, accessibility: 100, bestPractices: 95 }],
+    lighthouse: [{ page: '/', performance: 98, accessibility: 100, bestPractices: 95 }],
+    // Issue 11's budgets on the peer workload are "at most": their limits pass.
+    peer: { plans: 600, peakBytes: 0.9e9, outputBytes: 150e6, marginal: { msPerPlan: 20, from: 60, to: 600 }, rounds: 3, wallRatio: 0.8, cpuRatio: 0.8 },
   };
 
   it('passes figures just inside every budget, and checks cold searches for bytes only', () => {
     const checks = checkBudgets(passing);
     expect(checks.filter((c) => !c.pass)).toEqual([]);
     expect(checks.filter((c) => c.budget.includes('term, cold'))).toHaveLength(1);
-    expect(checks).toHaveLength(2 + 1 + 1 + 1 + 3 + 3);
+    expect(checks).toHaveLength(2 + 1 + 1 + 1 + 3 + 3 + 5);
+    expect(checks.filter((c) => c.budget.startsWith('600 copies of the real plan')).map((c) => c.measured)).toEqual(['0.80×', '0.80×', '900 MB', '20.0 ms', '150 MB']);
   });
 
   it('misses each budget at its limit', () => {
@@ -66,8 +69,9 @@ describe('checkBudgets', () => {
       marginal: { msPerPlan: 20, from: 60, to: 600 },
       planPage: { bytes: 60_000, path: '/plans/x/' },
       renderBlocking: [{ page: 'home', scripts: ['/a.js'] }],
-      search: [{ label: 'term, warm', warm: true, ms: 300, bytes: 300_000 }],
-      lighthouse: [{ page: '/', performance: 94, accessibility: 99, bestPractices: 94 }],
+      search: [{ label: 'term, warm', warm: true, ms: 151, bytes: 150_001 }],
+      lighthouse: [{ page: '/', performance: 97, accessibility: 99, bestPractices: 94 }],
+      peer: { plans: 600, peakBytes: 0.901e9, outputBytes: 150.001e6, marginal: { msPerPlan: 20.1, from: 60, to: 600 }, rounds: 3, wallRatio: 0.81, cpuRatio: 0.81 },
     });
     expect(checks.every((c) => !c.pass)).toBe(true);
     expect(checks.find((c) => c.budget.includes('render-blocking'))?.measured).toBe('home: /a.js');
@@ -75,6 +79,12 @@ describe('checkBudgets', () => {
 
   it('leaves out what was not measured', () => {
     expect(checkBudgets({ plans: 6, buildSeconds: 1, buildPeakBytes: 1 }).map((c) => c.budget)).toHaveLength(2);
+    // Without the peer there are no ratios, but the workload's own budgets are still checked.
+    const alone = checkBudgets({ plans: 6, buildSeconds: 1, buildPeakBytes: 1, peer: { plans: 600, peakBytes: 1, outputBytes: 1, rounds: 1 } });
+    expect(alone.map((c) => c.budget).filter((b) => b.includes('real plan'))).toEqual([
+      `600 copies of the real plan: peak memory at most 0.9 GB (all processes, highest round)`,
+      `600 copies of the real plan: output at most 150 MB`,
+    ]);
   });
 });
 
@@ -82,13 +92,13 @@ describe('buildPhases', () => {
   const timings: BuildTimings = {
     // The build's process started 500 ms after the benchmark spawned npm.
     timeOrigin: 10_500,
-    marks: { validateStart: 1500, validateEnd: 3500, indexBegan: 3500, buildStart: 4000, serverBuilt: 6000, indexWritten: 9000, pagesRendered: 10_000, indexStart: 10_000, indexEnd: 11_000 },
+    marks: { validateStart: 1500, validateEnd: 3500, indexBegan: 3500, buildStart: 4000, serverBuilt: 6000, indexWritten: 9000, pagesRendered: 9500, downloadsStart: 9500, downloadsEnd: 10_000, indexStart: 10_000, indexEnd: 11_000 },
     counts: {},
     maxRssKB: 0,
   };
 
   it('splits the wall time into phases on the benchmark clock', () => {
-    expect(buildPhases(timings, 10_000, 12)).toEqual({ startup: 2, validate: 2, build: 6.5, render: 4, index: 1, indexTotal: 5.5, finish: 0.5 });
+    expect(buildPhases(timings, 10_000, 12)).toEqual({ startup: 2, validate: 2, build: 6.5, render: 3.5, downloads: 0.5, index: 1, indexTotal: 5.5, finish: 0.5 });
   });
 });
 
