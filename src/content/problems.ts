@@ -43,6 +43,8 @@ const ITEM_NAMES: Record<string, string> = {
   reviews: 'review',
   notes: 'note',
   changes: 'change',
+  equivalents: 'group',
+  terms: 'term',
 };
 
 /**

@@ -49,11 +49,11 @@ const rel = (dir: string, file = '') => path.relative(ROOT, path.join(dir, file)
 describe('every command: --help, an unknown option, an argument it does not take', { timeout: 120_000 }, () => {
   const COMMANDS: { script: string; usage: RegExp; takesFiles: boolean }[] = [
     { script: 'validate', usage: /^Usage: npm run validate -- \[FILE or FOLDER \.\.\.\]/, takesFiles: true },
-    { script: 'import', usage: /^usage: npm run import -- <plan\.txt\|plan\.docx> --out/, takesFiles: true },
+    { script: 'import', usage: /^usage: npm run import -- <plan\.pdf\|plan\.docx\|plan\.txt> --out/, takesFiles: true },
     { script: 'new-plan', usage: /^Usage: npm run new-plan -- --establishment chelmsford/, takesFiles: false },
     { script: 'generate-estate', usage: /^Usage: npx tsx scripts\/generate-estate\.ts --plans 500 --out/, takesFiles: false },
     { script: 'bench', usage: /^Usage: npm run bench -- \[--sizes 6,60,600\]/, takesFiles: false },
-    { script: 'bench:search', usage: /^Usage: npx tsx scripts\/bench-search\.ts \[--plans 500\]/, takesFiles: false },
+    { script: 'bench:search', usage: /^Usage: npx tsx scripts\/bench-search\.ts \[--plans 600\]/, takesFiles: false },
   ];
 
   it.each(COMMANDS)('$script -- --help prints the usage and exits 0', ({ script, usage }) => {

@@ -61,8 +61,10 @@ describe('an unreadable target in a content file', () => {
         file: `content/${PLAN_FILE}`,
         line,
         column: 17,
-        path: 'concerns.0.actions.0.target',
+        path: 'concerns.1.actions.1.target',
+        place: 'concern 1, action 1, target',
         message: expect.stringMatching(/cannot read a month from the target "31\/10\/24".*`targetMonth: YYYY-MM`/),
+        warning: true,
       },
     ]);
   });

@@ -88,7 +88,8 @@ describe('content/vocabulary.yaml is validated like every content file', () => {
           file: 'content/vocabulary.yaml',
           line: 3,
           column: 44,
-          path: 'equivalents.1.terms.2',
+          path: 'equivalents.2.terms.3',
+          place: 'group 2, term 3',
           message: 'the term "pom" is already listed in group 1 (as "POM"): list each term once, in one group',
         },
       ]);
@@ -99,9 +100,9 @@ describe('content/vocabulary.yaml is validated like every content file', () => {
     const result = withVocabulary('equivalents:\n  - terms: [POM]\n  - terms: [OMU, "<b>unit</b>"]\n');
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.problems.map((p) => `${p.line} ${p.path}: ${p.message}`)).toEqual([
-        '2 equivalents.0.terms: found a list, but it must list at least two terms that mean the same',
-        '3 equivalents.1.terms.1: found "<b>unit</b>", but it must be a word or phrase: letters, digits, spaces, hyphens and apostrophes, for example "Prison Offender Manager"',
+      expect(result.problems.map((p) => `${p.line} ${p.place}: ${p.message}`)).toEqual([
+        '2 group 1, terms: found a list, but it must list at least two terms that mean the same',
+        '3 group 2, term 2: found "<b>unit</b>", but it must be a word or phrase: letters, digits, spaces, hyphens and apostrophes, for example "Prison Offender Manager"',
       ]);
     }
   });
