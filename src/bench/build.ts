@@ -3,10 +3,9 @@
  * a file, the whole process tree watched (memory, CPU) and the build's own phase timings read from
  * the file the integration writes when ACTION_PLANS_TIMINGS is set (src/integration.ts).
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { PROJECT_ROOT } from './estate.ts';
-import { watchTree, type TreeFigures } from './proc.ts';
+import { runWatched, type TreeFigures } from './proc.ts';
 
 /** What src/integration.ts writes: marks are milliseconds since the Astro process started. */
 export interface BuildTimings {
@@ -78,33 +77,18 @@ export function buildPhases(timings: BuildTimings, spawnedAt: number, wallSecond
 }
 
 /** `npm run build -- --out-dir outDir` with ACTION_PLANS_CONTENT=content. Rejects with the log's tail on failure. */
-export function runBuild(content: string, outDir: string, logFile: string, env: NodeJS.ProcessEnv = {}): Promise<BuildResult> {
+export async function runBuild(content: string, outDir: string, logFile: string, env: NodeJS.ProcessEnv = {}): Promise<BuildResult> {
   const timingsFile = `${logFile}.timings.json`;
   fs.rmSync(timingsFile, { force: true });
-  const log = fs.openSync(logFile, 'w');
-  const spawnedAt = performance.timeOrigin + performance.now();
-  const child = spawn('npm', ['run', 'build', '--', '--out-dir', outDir], {
+  const run = await runWatched('npm', ['run', 'build', '--', '--out-dir', outDir], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, ACTION_PLANS_CONTENT: content, ACTION_PLANS_TIMINGS: timingsFile, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
-    stdio: ['ignore', log, log],
+    env: { ACTION_PLANS_CONTENT: content, ACTION_PLANS_TIMINGS: timingsFile, ...env },
+    logFile,
   });
-  const watcher = watchTree(child.pid!);
-  return new Promise((resolve, reject) => {
-    child.on('error', (error) => {
-      watcher.stop();
-      reject(error);
-    });
-    child.on('close', (status) => {
-      const seconds = (performance.timeOrigin + performance.now() - spawnedAt) / 1000;
-      const tree = watcher.stop();
-      fs.closeSync(log);
-      if (status !== 0 || !fs.existsSync(timingsFile)) {
-        const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n');
-        reject(new Error(`The build of ${content} failed (exit ${status}); its log is ${logFile}:\n${tail}`));
-        return;
-      }
-      const timings = JSON.parse(fs.readFileSync(timingsFile, 'utf8')) as BuildTimings;
-      resolve({ content, outDir, log: logFile, seconds, phases: buildPhases(timings, spawnedAt, seconds), timings, tree });
-    });
-  });
+  if (run.status !== 0 || !fs.existsSync(timingsFile)) {
+    const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n');
+    throw new Error(`The build of ${content} failed (exit ${run.status}); its log is ${logFile}:\n${tail}`);
+  }
+  const timings = JSON.parse(fs.readFileSync(timingsFile, 'utf8')) as BuildTimings;
+  return { content, outDir, log: logFile, seconds: run.seconds, phases: buildPhases(timings, run.spawnedAt, run.seconds), timings, tree: run.tree };
 }

@@ -6,11 +6,11 @@
  * exactly as our build is (src/bench/proc.ts): wall time, CPU time and Pss summed over every
  * process of the tree.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PEER_PLAN } from './peer-estate.ts';
-import { watchTree, type TreeFigures } from './proc.ts';
+import { runWatched, type TreeFigures } from './proc.ts';
 import { filesBelow } from './site.ts';
 
 export interface PeerBuild {
@@ -41,31 +41,16 @@ function generateInput(dir: string, plans: number): string {
 }
 
 /** Builds `plans` plans with the peer: Eleventy, then Pagefind, as one watched process tree. */
-export function runPeerBuild(dir: string, plans: number, logFile: string): Promise<PeerBuild> {
+export async function runPeerBuild(dir: string, plans: number, logFile: string): Promise<PeerBuild> {
   const input = generateInput(dir, plans);
   const output = path.join(dir, '_site', `n${plans}`);
   fs.rmSync(output, { recursive: true, force: true });
   const rel = (p: string) => path.relative(dir, p);
   const script = `npx @11ty/eleventy --input=${rel(input)} --output=${rel(output)} && npx pagefind --site ${rel(output)}`;
-  const log = fs.openSync(logFile, 'w');
-  const started = performance.now();
-  const child = spawn('sh', ['-c', script], { cwd: dir, stdio: ['ignore', log, log], env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
-  const watcher = watchTree(child.pid!);
-  return new Promise((resolve, reject) => {
-    child.on('error', (error) => {
-      watcher.stop();
-      reject(error);
-    });
-    child.on('close', (status) => {
-      const seconds = (performance.now() - started) / 1000;
-      const tree = watcher.stop();
-      fs.closeSync(log);
-      if (status !== 0 || !fs.existsSync(path.join(output, 'pagefind'))) {
-        reject(new Error(`The peer's build of ${plans} plans failed (exit ${status}); its log is ${logFile}`));
-        return;
-      }
-      const files = filesBelow(output);
-      resolve({ plans, seconds, tree, outputBytes: files.reduce((n, f) => n + f.bytes, 0), files: files.length });
-    });
-  });
+  const run = await runWatched('sh', ['-c', script], { cwd: dir, logFile });
+  if (run.status !== 0 || !fs.existsSync(path.join(output, 'pagefind'))) {
+    throw new Error(`The peer's build of ${plans} plans failed (exit ${run.status}); its log is ${logFile}`);
+  }
+  const files = filesBelow(output);
+  return { plans, seconds: run.seconds, tree: run.tree, outputBytes: files.reduce((n, f) => n + f.bytes, 0), files: files.length };
 }

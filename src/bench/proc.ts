@@ -11,6 +11,7 @@
  *
  * Where /proc is missing (not Linux) the watcher reports nothing rather than guess.
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 
 export interface ProcessFigures {
@@ -140,4 +141,43 @@ export function watchTree(pid: number, intervalMs = 100): { stop(): TreeFigures 
       return figures;
     },
   };
+}
+
+export interface WatchedRun {
+  /** The exit status (null when a signal ended it). */
+  status: number | null;
+  /** When it was spawned, in milliseconds since the epoch (performance.timeOrigin's clock). */
+  spawnedAt: number;
+  /** Wall time from spawn to exit. */
+  seconds: number;
+  /** Every process of its tree, sampled while it ran. */
+  tree: TreeFigures;
+}
+
+/**
+ * Runs a command with its output in `logFile`, watching its whole process tree, so our build and the
+ * peer's are measured the same way. Resolves on exit whatever the status; rejects if it cannot start.
+ */
+export function runWatched(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; logFile: string }): Promise<WatchedRun> {
+  const log = fs.openSync(options.logFile, 'w');
+  const spawnedAt = performance.timeOrigin + performance.now();
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...options.env },
+    stdio: ['ignore', log, log],
+  });
+  const watcher = watchTree(child.pid!);
+  return new Promise((resolve, reject) => {
+    child.on('error', (error) => {
+      watcher.stop();
+      fs.closeSync(log);
+      reject(error);
+    });
+    child.on('close', (status) => {
+      const seconds = (performance.timeOrigin + performance.now() - spawnedAt) / 1000;
+      const tree = watcher.stop();
+      fs.closeSync(log);
+      resolve({ status, spawnedAt, seconds, tree });
+    });
+  });
 }

@@ -1,3 +1,19 @@
+/** The themes file the fixture plan's concerns are tagged with. */
+export const FIXTURE_THEMES = `themes:
+  - id: self-harm
+    label: Self-harm
+    description: Self-harm and suicide prevention.
+    area: safety
+  - id: mental-health
+    label: Mental health
+    description: Mental health services and referrals.
+    area: respect
+  - id: living-conditions
+    label: Living conditions
+    description: Cells, showers, heating and repairs.
+    area: respect
+`;
+
 /**
  * A small valid plan file shared by the tests that break it one way at a time. The validation
  * test names line and column numbers in it, so change it only together with that test.

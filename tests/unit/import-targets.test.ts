@@ -6,22 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { validateContent } from '../../src/content/load.ts';
 import { targetWarnings, unreadableTarget } from '../../src/content/target-warnings.ts';
-import { FIXTURE_PLAN } from '../support/fixture-plan.ts';
+import { FIXTURE_PLAN, FIXTURE_THEMES as THEMES } from '../support/fixture-plan.ts';
 
-const THEMES = `themes:
-  - id: self-harm
-    label: Self-harm
-    description: Self-harm and suicide prevention.
-    area: safety
-  - id: mental-health
-    label: Mental health
-    description: Mental health services and referrals.
-    area: respect
-  - id: living-conditions
-    label: Living conditions
-    description: Cells, showers, heating and repairs.
-    area: respect
-`;
 const ESTABLISHMENT = 'id: chelmsford\nname: HMP Chelmsford\n';
 const PLAN_FILE = 'plans/chelmsford/chelmsford-2024.md';
 

@@ -10,26 +10,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent, validateContent } from '../../src/content/load.ts';
 import { formatProblem, type Problem } from '../../src/content/problems.ts';
-import { FIXTURE_PLAN } from '../support/fixture-plan.ts';
+import { FIXTURE_PLAN, FIXTURE_THEMES } from '../support/fixture-plan.ts';
 
 // ---------------------------------------------------------------------------------------------------
 // The valid fixture set. Line numbers are given in the margin comments of the cases below.
 // ---------------------------------------------------------------------------------------------------
 
-const THEMES = `themes:
-  - id: self-harm
-    label: Self-harm
-    description: Self-harm and suicide prevention.
-    area: safety
-  - id: mental-health
-    label: Mental health
-    description: Mental health services and referrals.
-    area: respect
-  - id: living-conditions
-    label: Living conditions
-    description: Cells, showers, heating and repairs.
-    area: respect
-`;
+const THEMES = FIXTURE_THEMES;
 //  1 themes:
 //  2   - id: self-harm            (id value at column 9)
 //  6   - id: mental-health
