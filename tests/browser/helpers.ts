@@ -38,8 +38,8 @@ export interface VisitOptions {
    * a console error for a document with an error status: that one is expected, not a problem.
    */
   documentStatus?: number;
-  /** Called with the page before it loads, to listen for what happens while it does. */
-  beforeLoad?: (page: Page) => void;
+  /** Called with the page before it loads, to listen for what happens while it does; awaited when it returns a promise. */
+  beforeLoad?: (page: Page) => unknown;
 }
 
 /**
@@ -81,7 +81,7 @@ export async function visit(browser: Browser, url: string, options: VisitOptions
     if (r.status() >= 400 && !expectedError(r.url(), r.status())) problems.push(`HTTP ${r.status()}: ${r.url()}`);
   });
 
-  options.beforeLoad?.(page);
+  await options.beforeLoad?.(page);
   const response = await page.goto(url, { waitUntil: 'load' });
   return { context, page, response, problems, close: () => context.close() };
 }

@@ -132,7 +132,7 @@ describe('layout shift (issue 11: nothing moves as results and counts arrive)', 
     const opened = await visit(browser, address(siteUrl, '/search/?q=self-harm'), {
       viewport,
       beforeLoad: (page) =>
-        void page.addInitScript(() => {
+        page.addInitScript(() => {
           const w = window as unknown as { shifts: { value: number; inFilters: boolean[] }[] };
           w.shifts = [];
           new PerformanceObserver((list) => {

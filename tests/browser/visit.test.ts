@@ -32,7 +32,7 @@ describe('the page checker', () => {
     const opened = await visit(browser, address(siteUrl, '/search/'), {
       // The first request for the search index is held back until the page has gone.
       beforeLoad: (page) =>
-        void page.route(PAGEFIND_META, async (route: Route) => {
+        page.route(PAGEFIND_META, async (route: Route) => {
           if (held++ === 0) await new Promise((resolve) => setTimeout(resolve, 3_000));
           await route.continue().catch(() => undefined);
         }),
@@ -55,7 +55,7 @@ describe('the page checker', () => {
   for (const code of ['aborted', 'connectionrefused'] as const) {
     it(`reports a search request that fails (${code}) on a page the reader stays on`, async () => {
       const opened = await visit(browser, address(siteUrl, '/search/'), {
-        beforeLoad: (page) => void page.route(PAGEFIND_META, (route) => route.abort(code)),
+        beforeLoad: (page) => page.route(PAGEFIND_META, (route) => route.abort(code)),
       });
       try {
         await opened.page.locator('#search-q').fill('health');
