@@ -41,10 +41,8 @@ import { serve } from '../src/bench/serve.ts';
 import { commandLine } from '../src/lib/cli.ts';
 
 const USAGE =
-  'Usage: npm run bench -- [--sizes 6,60,600] [--seed 1] [--peer-sizes 60,600] [--rounds 3] [--peer DIR | --no-peer] [--search-runs 3] [--lighthouse-runs 3] [--json out.json] [--markdown out.md] [--keep] [--reuse DIR] [--no-browser]';
+  'Usage: npm run bench -- [--sizes 6,60,600] [--seed 1] [--peer-sizes 60,600] [--rounds 3] [--peer DIR] [--search-runs 3] [--lighthouse-runs 3] [--json out.json] [--markdown out.md] [--keep] [--reuse DIR] [--no-browser]';
 
-/** The peer benchmark's folder, when it is beside the project (benchmark-only: never read by the build or tests). */
-const DEFAULT_PEER = path.resolve(PROJECT_ROOT, '../shared/peer-eleventy');
 
 function options() {
   const { values } = commandLine({
@@ -54,8 +52,9 @@ function options() {
       sizes: { type: 'string', default: '6,60,600' },
       'peer-sizes': { type: 'string', default: '60,600' },
       rounds: { type: 'string', default: '3' },
-      peer: { type: 'string', default: DEFAULT_PEER },
-      'no-peer': { type: 'boolean', default: false },
+      // The Eleventy peer's folder (such as ../shared/peer-eleventy), named on the command line: the
+      // project itself never reads outside the repository.
+      peer: { type: 'string' },
       seed: { type: 'string', default: '1' },
       'search-runs': { type: 'string', default: '3' },
       'lighthouse-runs': { type: 'string', default: '3' },
@@ -69,13 +68,12 @@ function options() {
   const whole = (name: string, v: string, min: number) => wholeOption(name, v, min, USAGE);
   const list = (name: 'sizes' | 'peer-sizes') => [...new Set(values[name]!.split(',').map((s) => whole(name, s.trim(), 1)))].sort((a, b) => a - b);
   const sizes = list('sizes');
-  const peerDir = path.resolve(values.peer!);
   return {
     sizes,
     peerSizes: values['peer-sizes'] === '0' ? [] : list('peer-sizes'),
     rounds: whole('rounds', values.rounds!, 1),
     // The default folder is optional; one named on the command line must be there.
-    peer: values['no-peer'] ? undefined : fs.existsSync(path.join(peerDir, 'generate.mjs')) ? peerDir : values.peer === DEFAULT_PEER ? undefined : missingPeer(peerDir),
+    peer: values.peer === undefined ? undefined : peerFolder(path.resolve(values.peer)),
     seed: whole('seed', values.seed!, 0),
     searchRuns: whole('search-runs', values['search-runs']!, 1),
     lighthouseRuns: whole('lighthouse-runs', values['lighthouse-runs']!, 1),
@@ -89,7 +87,8 @@ function options() {
 
 const say = (message: string) => console.log(`[bench] ${message}`);
 
-function missingPeer(dir: string): never {
+function peerFolder(dir: string): string {
+  if (fs.existsSync(path.join(dir, 'generate.mjs'))) return dir;
   console.error(`--peer ${dir}: no peer benchmark there (no generate.mjs).\n${USAGE}`);
   process.exit(2);
 }
@@ -345,7 +344,7 @@ async function main() {
     noteLoad('start');
     let peerRunsDone: PeerRun[] = [];
     if (!o.reuse && o.peerSizes.length) {
-      say(o.peer ? `Peer workload against ${o.peer}, ${o.rounds} round(s) at ${o.peerSizes.join(', ')} plans.` : `Peer workload at ${o.peerSizes.join(', ')} plans, without the peer (no ${DEFAULT_PEER}).`);
+      say(o.peer ? `Peer workload against ${o.peer}, ${o.rounds} round(s) at ${o.peerSizes.join(', ')} plans.` : `Peer workload at ${o.peerSizes.join(', ')} plans, without the peer (name its folder with --peer DIR to run it alongside).`);
       peerRunsDone = await peerRounds(o, work);
       fs.writeFileSync(path.join(work, 'peer-runs.json'), JSON.stringify(peerRunsDone));
       noteLoad('after the peer workload');
