@@ -15,7 +15,6 @@ import { readTextLayout } from './table-text.ts';
 import { writeDraft, type Check } from './write.ts';
 
 export { ImportError } from './errors.ts';
-export { today } from '../lib/dates.ts';
 export type { Check } from './write.ts';
 
 export interface ImportOptions {

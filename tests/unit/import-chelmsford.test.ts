@@ -11,7 +11,8 @@ import matter from 'gray-matter';
 import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { validateContent } from '../../src/content/load.ts';
-import { importPlan, today } from '../../src/import/index.ts';
+import { importPlan } from '../../src/import/index.ts';
+import { today } from '../../src/lib/dates.ts';
 import { SOURCE_FILE } from '../support/source-plan.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
