@@ -4,7 +4,7 @@
  * to install.
  */
 import fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
 /**
  * Where browsers are found, in order: CHROMIUM_PATH if set, then Debian's Chromium, then the Chromium
@@ -32,6 +32,8 @@ export function assertChromium(): void {
 
 export async function launchBrowser(): Promise<Browser> {
   assertChromium();
+  // Loaded when a browser is wanted: a command that only prints its usage should not wait for it.
+  const { chromium } = await import('playwright-core');
   return chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],

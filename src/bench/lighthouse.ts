@@ -3,8 +3,7 @@
  * its Node API: performance, accessibility and best practices for a few pages, with Lighthouse's
  * defaults (a mobile device, simulated throttling), as PageSpeed Insights runs it.
  */
-import * as chromeLauncher from 'chrome-launcher';
-import lighthouse, { type Result } from 'lighthouse';
+import type { Result } from 'lighthouse';
 import { CHROMIUM } from './chromium.ts';
 import { median } from './format.ts';
 
@@ -40,6 +39,9 @@ export const CHROME_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--d
 
 /** Runs Lighthouse `runs` times on each URL, one Chromium for all. */
 export async function runLighthouse(urls: string[], runs = 1, progress?: (message: string) => void): Promise<LighthouseResult[]> {
+  // Loaded here, not at the top: Lighthouse takes seconds to load, and `npm run bench -- --help`
+  // (or a bench with --no-browser) should not wait for it.
+  const [chromeLauncher, { default: lighthouse }] = await Promise.all([import('chrome-launcher'), import('lighthouse')]);
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS, logLevel: 'error' });
   try {
     const out: LighthouseResult[] = [];

@@ -2,9 +2,9 @@
  * The Content Security Policy (src/lib/csp.ts, written into every page by src/layouts/Page.astro), in
  * Chromium (the built HTML of every page is checked in tests/build/csp-html.test.ts):
  *
- * - on one page of each template of the real site and of the hostile fixture site: no
- *   `securitypolicyviolation` event and no CSP console error, and no request to any origin but the
- *   site's own;
+ * - on one page of each template of the hostile fixture site: no `securitypolicyviolation` event and
+ *   no CSP console error, and no request to any origin but the site's own (the real site's pages are
+ *   checked the same way in tests/browser/templates.test.ts, with axe on the same load);
  * - on the search page, a term search and a filter, with Pagefind's worker and (Worker taken
  *   away) with its WebAssembly compiled in the page itself, which needs 'wasm-unsafe-eval';
  * - and that the policy is really enforced, so these tests can fail: an injected inline script,
@@ -17,14 +17,11 @@ import { CONTENT_SECURITY_POLICY } from '../../src/lib/csp.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { builtSite, siteUrl as urlOf } from '../support/built-sites.ts';
 import { onePerTemplate } from '../support/templates.ts';
-import { address, NOT_FOUND_PAGE, UNKNOWN_PATH } from './helpers.ts';
+import { address, cspViolations, NOT_FOUND_PAGE, recordCspViolations, UNKNOWN_PATH, type CspViolation } from './helpers.ts';
 
 const siteUrl = urlOf('site');
 
-const SITES = [
-  { name: 'the real site', url: siteUrl, pages: onePerTemplate(builtSite('site').dir) },
-  { name: 'the hostile fixture site', url: urlOf('hostile'), pages: onePerTemplate(builtSite('hostile').dir) },
-];
+const SITES = [{ name: 'the hostile fixture site', url: urlOf('hostile'), pages: onePerTemplate(builtSite('hostile').dir) }];
 
 let browser: Browser;
 beforeAll(async () => {
@@ -38,36 +35,10 @@ afterAll(async () => {
 // In Chromium
 // ---------------------------------------------------------------------------------------------------
 
-/** What the page's own listener recorded (see recordViolations). */
-interface Violation {
-  directive: string;
-  blocked: string;
-  sample: string;
-  where: string;
-}
-
 declare global {
   interface Window {
-    __cspViolations?: Violation[];
     __injected?: boolean;
   }
-}
-
-/** Runs in every page before any of its own scripts: keeps every CSP violation it reports. */
-function recordViolations() {
-  window.__cspViolations = [];
-  window.addEventListener(
-    'securitypolicyviolation',
-    (event) => {
-      window.__cspViolations!.push({
-        directive: event.effectiveDirective,
-        blocked: event.blockedURI,
-        sample: event.sample,
-        where: `${event.sourceFile}:${event.lineNumber}`,
-      });
-    },
-    true,
-  );
 }
 
 interface Opened {
@@ -80,7 +51,7 @@ interface Opened {
   /** Console messages about the Content Security Policy. */
   cspConsole: string[];
   /** The violations the page's listener recorded, read now. */
-  violations(): Promise<Violation[]>;
+  violations(): Promise<CspViolation[]>;
   close(): Promise<void>;
 }
 
@@ -90,7 +61,7 @@ const CSP_MESSAGE = /Content Security Policy|Refused to (?:load|execute|apply|co
 /** A page in a fresh context that records violations, CSP console messages and every request. */
 async function recorder(options: { initScript?: () => void } = {}): Promise<Opened> {
   const context = await browser.newContext();
-  await context.addInitScript(recordViolations);
+  await context.addInitScript(recordCspViolations);
   if (options.initScript) await context.addInitScript(options.initScript);
   const requests: string[] = [];
   const cspConsole: string[] = [];
@@ -113,7 +84,7 @@ async function recorder(options: { initScript?: () => void } = {}): Promise<Open
     requests,
     failed,
     cspConsole,
-    violations: () => page.evaluate(() => window.__cspViolations ?? []),
+    violations: () => cspViolations(page),
     close: () => context.close(),
   };
 }
@@ -262,7 +233,7 @@ describe('the policy is enforced (so the tests above can fail)', () => {
     expect(withoutWasm).not.toBe(CONTENT_SECURITY_POLICY);
     const context = await browser.newContext();
     try {
-      await context.addInitScript(recordViolations);
+      await context.addInitScript(recordCspViolations);
       await context.addInitScript(removeWorker);
       // The search page as served, with the policy's one source taken out.
       let replaced = false;

@@ -42,24 +42,29 @@ export interface VisitOptions {
   beforeLoad?: (page: Page) => unknown;
 }
 
+/** What one visit records: the address and status it expects, and what went wrong on the way. */
+interface Recording {
+  url: string;
+  documentStatus?: number;
+  problems: string[];
+}
+
 /**
- * Opens `url` in a new context (axe needs a page of its own context) and waits for it to load,
- * recording every console error, page error, failed request and HTTP error response on the way.
+ * Listens to `page` for the rest of its life, writing every console error, page error, failed
+ * request, HTTP error response and request to another origin into the visit under way (`current()`).
  */
-export async function visit(browser: Browser, url: string, options: VisitOptions = {}): Promise<Visit> {
-  const context = await browser.newContext({ viewport: options.viewport ?? DESKTOP });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  const expectedError = (u: string, status: number) => u === url && status === options.documentStatus;
+function recordProblems(page: Page, current: () => Recording): void {
+  const expectedError = (u: string, status: number) => u === current().url && status === current().documentStatus;
+  const problem = (text: string) => current().problems.push(text);
 
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     const where = message.location().url;
     const documentStatus = /status of (\d{3})/.exec(message.text())?.[1];
     if (documentStatus && expectedError(where, Number(documentStatus))) return;
-    problems.push(`console error: ${message.text()}${where ? ` (${where})` : ''}`);
+    problem(`console error: ${message.text()}${where ? ` (${where})` : ''}`);
   });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('pageerror', (error) => problem(`page error: ${error.message}`));
   // While the page reloads or moves on, the browser cuts short the old document's requests still on
   // their way (net::ERR_ABORTED, reported just before the new document arrives): that is how
   // navigation works, not a fault. Same-page address changes (pushState) are not navigations here.
@@ -71,19 +76,106 @@ export async function visit(browser: Browser, url: string, options: VisitOptions
   });
   page.on('request', (request) => {
     if (loaded && request.isNavigationRequest() && request.frame() === page.mainFrame()) leaving = true;
+    // Every page keeps to its own site: no font, script, image or beacon from anywhere else
+    // (the Content Security Policy forbids them too; tests/browser/csp.test.ts shows it is enforced).
+    const { protocol, origin } = new URL(request.url());
+    if (/^https?:$/.test(protocol) && origin !== new URL(current().url).origin) problem(`request to another site: ${request.url()}`);
   });
   page.on('requestfailed', (request) => {
     const errorText = request.failure()?.errorText;
     if (leaving && errorText === 'net::ERR_ABORTED') return;
-    problems.push(`request failed: ${request.url()} (${errorText})`);
+    problem(`request failed: ${request.url()} (${errorText})`);
   });
   page.on('response', (r) => {
-    if (r.status() >= 400 && !expectedError(r.url(), r.status())) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+    if (r.status() >= 400 && !expectedError(r.url(), r.status())) problem(`HTTP ${r.status()}: ${r.url()}`);
   });
+}
 
+/**
+ * Opens `url` in a new context (a reader arriving fresh: no history, no cache) and waits for it to
+ * load, recording every console error, page error, failed request and HTTP error on the way.
+ */
+export async function visit(browser: Browser, url: string, options: VisitOptions = {}): Promise<Visit> {
+  const context = await browser.newContext({ viewport: options.viewport ?? DESKTOP });
+  await context.addInitScript(recordCspViolations);
+  const page = await context.newPage();
+  const record: Recording = { url, documentStatus: options.documentStatus, problems: [] };
+  recordProblems(page, () => record);
   await options.beforeLoad?.(page);
   const response = await page.goto(url, { waitUntil: 'load' });
-  return { context, page, response, problems, close: () => context.close() };
+  return { context, page, response, problems: record.problems, close: () => context.close() };
+}
+
+/** A Content Security Policy violation, as the page's own listener recorded it (see recordCspViolations). */
+export interface CspViolation {
+  directive: string;
+  blocked: string;
+  sample: string;
+  where: string;
+}
+
+declare global {
+  interface Window {
+    __cspViolations?: CspViolation[];
+  }
+}
+
+/** Runs in every page before any of its own scripts (an init script): keeps every CSP violation it reports. */
+export function recordCspViolations() {
+  window.__cspViolations = [];
+  window.addEventListener(
+    'securitypolicyviolation',
+    (event) => {
+      window.__cspViolations!.push({
+        directive: event.effectiveDirective,
+        blocked: event.blockedURI,
+        sample: event.sample,
+        where: `${event.sourceFile}:${event.lineNumber}`,
+      });
+    },
+    true,
+  );
+}
+
+/** The violations of the Content Security Policy the page has reported since it loaded. */
+export function cspViolations(page: Page): Promise<CspViolation[]> {
+  return page.evaluate(() => window.__cspViolations ?? []);
+}
+
+/** A page kept open for many visits, one after another (see openTab). */
+export interface Tab {
+  /** Loads `url` into the tab, at `viewport` (desktop by default); the visit's close() leaves the tab open for the next. */
+  visit(url: string, options?: Omit<VisitOptions, 'beforeLoad'>): Promise<Visit>;
+  close(): Promise<void>;
+}
+
+/**
+ * One page that goes from address to address, as a reader clicking through the site does. Opening a
+ * page costs Chromium a renderer process (0.4 s on a quiet 2-core machine, seconds on a busy one);
+ * loading an address into an open page costs only the load. Tests that read what a page shows when
+ * it has loaded share a tab; tests about history, the requests of a first visit or a reader's fresh
+ * session use visit().
+ */
+export async function openTab(browser: Browser): Promise<Tab> {
+  const context = await browser.newContext({ viewport: DESKTOP });
+  await context.addInitScript(recordCspViolations);
+  const page = await context.newPage();
+  let record: Recording = { url: 'about:blank', problems: [] };
+  recordProblems(page, () => record);
+  return {
+    async visit(url, options = {}) {
+      // A test may have resized the page since (to cross a breakpoint): set it whenever it differs.
+      const wanted = options.viewport ?? DESKTOP;
+      const now = page.viewportSize();
+      if (wanted.width !== now?.width || wanted.height !== now?.height) await page.setViewportSize(wanted);
+      // Leave the last page first, so nothing it was still doing is counted against this one.
+      await page.goto('about:blank');
+      record = { url, documentStatus: options.documentStatus, problems: [] };
+      const response = await page.goto(url, { waitUntil: 'load' });
+      return { context, page, response, problems: record.problems, close: async () => {} };
+    },
+    close: () => context.close(),
+  };
 }
 
 /** Each promise made once per key: requests and page loads shared by every test of a file. */

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { loadContent } from '../../src/content/load.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { ROOT } from '../support/build-site.ts';
-import { address, DESKTOP, PHONE, visit } from './helpers.ts';
+import { address, DESKTOP, openTab, PHONE, visit, type Tab } from './helpers.ts';
 
 const siteUrl = builtSiteUrl('site');
 const loaded = loadContent(path.join(ROOT, 'content'));
@@ -18,10 +18,14 @@ if (!loaded.ok) throw new Error('The content does not load.');
 const site = loaded.site;
 
 let browser: Browser;
+/** The tab the searches load into; the layout-shift tests watch a first visit of their own. */
+let tab: Tab;
 beforeAll(async () => {
   browser = await launchBrowser();
+  tab = await openTab(browser);
 });
 afterAll(async () => {
+  await tab?.close();
   await browser?.close();
 });
 
@@ -35,14 +39,10 @@ async function results(page: Page): Promise<{ status: string; links: string[] }>
 }
 
 async function search(query: string): Promise<{ status: string; links: string[]; help: string; problems: string[] }> {
-  const opened = await visit(browser, address(siteUrl, `/search/?${new URLSearchParams({ q: query })}`));
-  try {
-    const shown = await results(opened.page);
-    const help = (await opened.page.locator('#search-none').isVisible()) ? await opened.page.locator('#search-none').innerText() : '';
-    return { ...shown, help, problems: opened.problems };
-  } finally {
-    await opened.close();
-  }
+  const opened = await tab.visit(address(siteUrl, `/search/?${new URLSearchParams({ q: query })}`));
+  const shown = await results(opened.page);
+  const help = (await opened.page.locator('#search-none').isVisible()) ? await opened.page.locator('#search-none').innerText() : '';
+  return { ...shown, help, problems: opened.problems };
 }
 
 describe('words the content does not have', () => {
@@ -56,15 +56,11 @@ describe('words the content does not have', () => {
   });
 
   it('links to the theme pages from the “no results” help', async () => {
-    const opened = await visit(browser, address(siteUrl, '/search/?q=zzzz'));
-    try {
-      await results(opened.page);
-      const links = await opened.page.locator('#search-none a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
-      const used = site.themes.filter((t) => site.plans.some((p) => p.concerns.some((c) => c.themes.some((ct) => ct.id === t.id))));
-      expect(links).toEqual(used.map((t) => [t.label, `/themes/${t.id}/`]));
-    } finally {
-      await opened.close();
-    }
+    const opened = await tab.visit(address(siteUrl, '/search/?q=zzzz'));
+    await results(opened.page);
+    const links = await opened.page.locator('#search-none a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
+    const used = site.themes.filter((t) => site.plans.some((p) => p.concerns.some((c) => c.themes.some((ct) => ct.id === t.id))));
+    expect(links).toEqual(used.map((t) => [t.label, `/themes/${t.id}/`]));
   });
 });
 
@@ -84,45 +80,33 @@ describe('the two forms of a term find the same concerns', () => {
 describe('search from the establishment page', () => {
   it('lands on results filtered to that prison', async () => {
     const establishment = site.establishments.find((e) => e.plans.length > 0)!;
-    const opened = await visit(browser, address(siteUrl, `/establishments/${establishment.id}/`));
-    try {
-      const { page } = opened;
-      await page.getByLabel(`Search the action plans for ${establishment.name}`).fill('reading');
-      await Promise.all([page.waitForURL(/\/search\//), page.getByRole('search').last().getByRole('button', { name: 'Search' }).click()]);
-      const shown = await results(page);
-      expect(new URL(page.url()).searchParams.getAll('establishment')).toEqual([establishment.name]);
-      expect(await page.locator(`#search-filters input[name="establishment"][value="${establishment.name}"]`).isChecked()).toBe(true);
-      expect(await page.locator('#search-chosen-list').innerText()).toContain(`Establishment: ${establishment.name}`);
-      expect(shown.links.length).toBeGreaterThan(0);
-      expect(shown.links.every((link) => establishment.plans.some((p) => link.startsWith(`/plans/${p.id}/`)) || link === `/establishments/${establishment.id}/`)).toBe(true);
-      expect(opened.problems).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    const opened = await tab.visit(address(siteUrl, `/establishments/${establishment.id}/`));
+    const { page } = opened;
+    await page.getByLabel(`Search the action plans for ${establishment.name}`).fill('reading');
+    await Promise.all([page.waitForURL(/\/search\//), page.getByRole('search').last().getByRole('button', { name: 'Search' }).click()]);
+    const shown = await results(page);
+    expect(new URL(page.url()).searchParams.getAll('establishment')).toEqual([establishment.name]);
+    expect(await page.locator(`#search-filters input[name="establishment"][value="${establishment.name}"]`).isChecked()).toBe(true);
+    expect(await page.locator('#search-chosen-list').innerText()).toContain(`Establishment: ${establishment.name}`);
+    expect(shown.links.length).toBeGreaterThan(0);
+    expect(shown.links.every((link) => establishment.plans.some((p) => link.startsWith(`/plans/${p.id}/`)) || link === `/establishments/${establishment.id}/`)).toBe(true);
+    expect(opened.problems).toEqual([]);
   });
 });
 
 describe('a result whose match is in an owner', () => {
   it('says which responsible owners matched', async () => {
     // Concern 10 of the Chelmsford plan: two of its owners have HMPPS Estates in them, one does not.
-    const opened = await visit(browser, address(siteUrl, '/search/?q=HMPPS+Estates'));
-    try {
-      await results(opened.page);
-      const owners = opened.page.locator('#search-results .app-search-result__owners').first();
-      expect(await owners.innerText()).toBe('Matches the responsible owners: GFSL, HMPPS Estates, MoJ Property Services.; HMPPS Estates');
-    } finally {
-      await opened.close();
-    }
+    const opened = await tab.visit(address(siteUrl, '/search/?q=HMPPS+Estates'));
+    await results(opened.page);
+    const owners = opened.page.locator('#search-results .app-search-result__owners').first();
+    expect(await owners.innerText()).toBe('Matches the responsible owners: GFSL, HMPPS Estates, MoJ Property Services.; HMPPS Estates');
   });
 
   it('says nothing of owners when the match is not in one', async () => {
-    const opened = await visit(browser, address(siteUrl, '/search/?q=kitchen'));
-    try {
-      await results(opened.page);
-      expect(await opened.page.locator('#search-results .app-search-result__owners').count()).toBe(0);
-    } finally {
-      await opened.close();
-    }
+    const opened = await tab.visit(address(siteUrl, '/search/?q=kitchen'));
+    await results(opened.page);
+    expect(await opened.page.locator('#search-results .app-search-result__owners').count()).toBe(0);
   });
 });
 

@@ -3,7 +3,7 @@
  * filters combined, the counts beside options, the address (reload, back and forward), the live
  * region, chosen filters, the keyboard alone, the header's search box, a phone, axe, and the pages
  * that browse the same content without JavaScript. (axe on the pages that browse without JavaScript,
- * /themes/ and a theme page, is in tests/browser/accessibility.test.ts, with one page of every template.)
+ * /themes/ and a theme page, is in tests/browser/templates.test.ts, with one page of every template.)
  *
  * Every number and every set of results expected here is worked out from the content model
  * (`loadContent`), never typed in: when the content changes, the expectations change with it.
@@ -18,15 +18,19 @@ import { NOT_STATED } from '../../src/components/wording.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { siteUrl as urlOf } from '../support/built-sites.ts';
 import { ROOT } from '../support/build-site.ts';
-import { address, axeViolations, DESKTOP, focused, isSeen, PHONE, tabTo, visit } from './helpers.ts';
+import { address, axeViolations, DESKTOP, focused, isSeen, openTab, PHONE, tabTo, visit, type Tab } from './helpers.ts';
 
 const siteUrl = urlOf('site');
 
 let browser: Browser;
+/** The tab most tests load the search page into; tests of what a first visit fetches open their own. */
+let tab: Tab;
 beforeAll(async () => {
   browser = await launchBrowser();
+  tab = await openTab(browser);
 });
 afterAll(async () => {
+  await tab?.close();
   await browser?.close();
 });
 
@@ -328,18 +332,14 @@ function expectedCount(selections: Selections, name: FilterName, value: string, 
 }
 
 /**
- * Opens the search page at `query` in a context of its own, waits for the script, runs `test`, and
- * checks nothing went wrong on the way (console errors, failed requests).
+ * Loads the search page at `query` into the tab, waits for the script, runs `test`, and checks
+ * nothing went wrong on the way (console errors, failed requests).
  */
 async function onSearchPage(query: string, test: (page: Page) => Promise<void>, viewport: ViewportSize = DESKTOP) {
-  const opened = await visit(browser, searchPage(query), { viewport });
-  try {
-    await searchReady(opened.page);
-    await test(opened.page);
-    expect(opened.problems).toEqual([]);
-  } finally {
-    await opened.close();
-  }
+  const opened = await tab.visit(searchPage(query), { viewport });
+  await searchReady(opened.page);
+  await test(opened.page);
+  expect(opened.problems).toEqual([]);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -756,18 +756,14 @@ describe('with the keyboard alone', () => {
 
 describe('the search box in the header', () => {
   it('on /about/ takes the reader to the search page with the results', async () => {
-    const { page, problems, close } = await visit(browser, address(siteUrl, '/about/'));
-    try {
-      await page.locator('form.app-header-search input#header-search-q[name="q"]').fill(SELF_HARM);
-      await Promise.all([page.waitForURL((url) => url.pathname === '/search/'), page.keyboard.press('Enter')]);
-      expect(stateOf(page)).toEqual({ q: SELF_HARM, filters: {} });
-      await searchReady(page);
-      await expectResults(page, matching({}, SELF_HARM), SELF_HARM);
-      expect(await page.locator('#search-q').inputValue()).toBe(SELF_HARM);
-      expect(problems).toEqual([]);
-    } finally {
-      await close();
-    }
+    const { page, problems } = await tab.visit(address(siteUrl, '/about/'));
+    await page.locator('form.app-header-search input#header-search-q[name="q"]').fill(SELF_HARM);
+    await Promise.all([page.waitForURL((url) => url.pathname === '/search/'), page.keyboard.press('Enter')]);
+    expect(stateOf(page)).toEqual({ q: SELF_HARM, filters: {} });
+    await searchReady(page);
+    await expectResults(page, matching({}, SELF_HARM), SELF_HARM);
+    expect(await page.locator('#search-q').inputValue()).toBe(SELF_HARM);
+    expect(problems).toEqual([]);
   });
 });
 
