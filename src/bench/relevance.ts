@@ -9,6 +9,7 @@
  * show the "no results" help).
  */
 import type { Page } from 'playwright-core';
+import { searchTerm } from '../client/search-state.ts';
 
 const concern = (n: number) => `/plans/chelmsford-2024/#concern-${n}`;
 
@@ -142,12 +143,31 @@ export function judge(query: RelevanceQuery, shown: Omit<RelevanceOutcome, 'quer
   return problems;
 }
 
-/** Opens the search page for each query in `page`, in turn, and judges what it shows. */
+/** Whether `page` shows the search page with words at most, no filter chosen. */
+function onSearchWithoutFilters(page: Page): boolean {
+  const url = new URL(page.url());
+  return url.pathname.endsWith('/search/') && [...url.searchParams.keys()].every((name) => name === 'q');
+}
+
+/**
+ * Runs each query in `page`, in turn, and judges what it shows. A query of words alone, with the
+ * search page open and no filter chosen, is typed into its box as a reader searches again (Pagefind
+ * stays loaded: several times faster than a new page); any other is opened at its address.
+ */
 export async function runRelevance(page: Page, siteUrl: string, queries: RelevanceQuery[] = RELEVANCE_SET): Promise<RelevanceOutcome[]> {
   const outcomes: RelevanceOutcome[] = [];
   for (const query of queries) {
-    await page.goto(relevanceUrl(siteUrl, query));
-    await page.waitForFunction(() => /^\d+ results?\b/.test(document.querySelector('#search-status')?.textContent ?? ''));
+    if (query.q && !query.filters && onSearchWithoutFilters(page)) await page.locator('#search-q').fill(query.q);
+    else await page.goto(relevanceUrl(siteUrl, query));
+    // The count for these words, not the last query's: the page says the words it searched for.
+    const term = searchTerm(query.q ?? '');
+    await page.waitForFunction(
+      (suffix) => {
+        const text = document.querySelector('#search-status')?.textContent ?? '';
+        return /^\d+ results?\b/.test(text) && text.endsWith(suffix);
+      },
+      term === null ? '' : ` for ‘${term}’`,
+    );
     // No named functions inside: the bundler's name helper does not exist in the page.
     const shown = await page.evaluate(() => {
       const items = [...document.querySelectorAll('#search-results > li.app-search-result')].map((item) => ({
