@@ -13,7 +13,7 @@ export function firstWords(text: string, maxLength = 80): string {
   return `${cut.slice(0, end > 0 ? end : maxLength).replace(/[\s,;:.–-]+$/, '')}…`;
 }
 
-/** "45%" of a total, rounded down so that a bar never shows more than was done; "0%" of nothing. */
+/** "45%" of a total, rounded down so that a share is never written as more than was done; "0%" of nothing. */
 export function percentOf(count: number, total: number): number {
   return total === 0 ? 0 : Math.floor((count * 100) / total);
 }

@@ -341,7 +341,7 @@ describe('the words and numbers around progress', () => {
     expect(progressLine(countProgress([{ status: 'no-update', targetPassed: false }]))).toBe('1 no update published');
   });
 
-  it('rounds percentages down, so a bar never shows more than was done, and 0% of nothing', () => {
+  it('rounds percentages down, so a share is never written as more than was done, and 0% of nothing', () => {
     expect(percentOf(1, 3)).toBe(33);
     expect(percentOf(2, 3)).toBe(66);
     expect(percentOf(3, 3)).toBe(100);
