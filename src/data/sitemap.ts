@@ -51,6 +51,7 @@ export function sitemapEntries(site: Site): SitemapEntry[] {
     entry('/themes/', everything),
     ...site.themes.map((t) => entry(t.path, latestOf(site.plans.filter((p) => p.concerns.some((c) => c.themes.some((ct) => ct.id === t.id)))))),
     entry('/progress/', everything),
+    entry('/progress/themes/', everything),
     entry('/search/', undefined),
     entry('/data/', everything),
     entry('/about/', undefined),

@@ -1,7 +1,8 @@
 /**
  * What a reader sees of progress, on the fictional estate of tests/fixtures/progress-content: the
  * summary, statuses, revised targets, update histories, HMIP reviews and repeated concerns on plan
- * and establishment pages, and the sortable /progress/ tables whose counts link to the search.
+ * and establishment pages, and the sortable progress tables (by establishment at /progress/, by theme
+ * at /progress/themes/) whose counts link to the search.
  *
  * The derived facts (which targets have passed as at 30 June 2025) are worked out by hand in the
  * comments below, so the test checks the site's rules rather than repeating them; the counts are
@@ -219,20 +220,55 @@ async function tableRows(page: Page, caption: string): Promise<string[][]> {
 const countCell = (page: Page, establishment: string, index: number) =>
   page.locator('table:has(caption:text-is("Progress by establishment")) tbody tr').filter({ hasText: establishment }).locator('td').nth(index);
 
-describe('/progress/', () => {
+/** The sub-navigation between the progress views, as [link text, address, whether it is the current page]. */
+const progressViews = (page: Page) =>
+  page.locator('nav[aria-label="Progress views"] a').evaluateAll((links) =>
+    links.map((a) => [(a as HTMLElement).innerText.trim(), new URL((a as HTMLAnchorElement).href).pathname, a.getAttribute('aria-current') === 'page']),
+  );
+
+describe('/progress/ and /progress/themes/', () => {
   let visited: Visit;
   let page: Page;
+  let themes: Visit;
   beforeAll(async () => {
     visited = await visit(browser, at('/progress/'));
     page = visited.page;
+    themes = await visit(browser, at('/progress/themes/'));
   });
   afterAll(async () => {
     await visited?.close();
+    await themes?.close();
   });
 
   it('loads without errors and says the date the counts are at', async () => {
-    expect(visited.problems).toEqual([]);
-    expect(normalise(await page.locator('main').innerText())).toContain('Progress is shown as at 30 June 2025');
+    for (const view of [visited, themes]) {
+      expect(view.problems).toEqual([]);
+      expect(normalise(await view.page.locator('main').innerText())).toContain('Progress is shown as at 30 June 2025');
+    }
+  });
+
+  it('shows one table a view, with the other view a link away that marks the current one', async () => {
+    const { page, close } = await visit(browser, at('/progress/'));
+    try {
+      expect(await page.title()).toMatch(/^Progress by establishment – /);
+      expect(await page.locator('table caption').allInnerTexts()).toEqual(['Progress by establishment']);
+      expect(await progressViews(page)).toEqual([
+        ['By establishment', '/progress/', true],
+        ['By theme', '/progress/themes/', false],
+      ]);
+      await page.locator('nav[aria-label="Progress views"] a:text-is("By theme")').click();
+      await page.waitForURL(/\/progress\/themes\/$/);
+      expect(await page.title()).toMatch(/^Progress by theme – /);
+      expect(await page.locator('table caption').allInnerTexts()).toEqual(['Progress by theme']);
+      expect(await progressViews(page)).toEqual([
+        ['By establishment', '/progress/', false],
+        ['By theme', '/progress/themes/', true],
+      ]);
+      // The service navigation still shows the reader is in the progress section.
+      expect(normalise(await page.locator('.govuk-service-navigation__item--active').innerText())).toBe('Progress');
+    } finally {
+      await close();
+    }
   });
 
   it('counts each establishment’s actions by status, A to Z, matching the content', async () => {
@@ -249,8 +285,11 @@ describe('/progress/', () => {
     }
   });
 
-  it('counts each theme’s actions, A to Z', async () => {
-    expect(await tableRows(page, 'Progress by theme')).toEqual([
+  it('counts each theme’s actions, A to Z, saying a concern’s actions count under each of its themes', async () => {
+    expect(normalise(await themes.page.locator('main').innerText())).toContain(
+      'An action counts under every theme of its concern, so the theme rows add up to more than the total.',
+    );
+    expect(await tableRows(themes.page, 'Progress by theme')).toEqual([
       ['Education, skills and work', '2', '0', '0', '1', '0'],
       ['Living conditions', '3', '1', '1', '1', '2'],
       ['Self-harm and suicide prevention', '3', '1', '0', '0', '1'],
@@ -266,16 +305,26 @@ describe('/progress/', () => {
     expect(await zero.locator('a').count()).toBe(0);
   });
 
-  it('shows a bar beside each count, hidden from screen readers because the percentage is written', async () => {
-    const bars = page.locator('.app-progress-table svg.app-bar');
-    expect(await bars.count()).toBe((2 + 3) * 4);
-    expect(await bars.evaluateAll((svgs) => svgs.every((s) => s.getAttribute('aria-hidden') === 'true'))).toBe(true);
+  it('writes each count’s share of the row under it, with a bar drawn to the nearest 5% that adds no words', async () => {
     const cell = countCell(page, 'HMP Northgate', 1);
-    expect(normalise(await cell.innerText())).toContain('33%');
-    expect(Number(await cell.locator('.app-bar__fill').getAttribute('width'))).toBeCloseTo(60 * 0.33);
+    // 2 of Northgate's 6 actions are completed: 33%, drawn as 35% of the bar.
+    expect(normalise(await cell.innerText())).toBe('2 of 6 actions completed: search the concerns for HMP Northgate 33%');
+    const bar = await cell.evaluate((td) => {
+      const after = getComputedStyle(td, '::after');
+      return { content: after.content, width: after.width, height: after.height, fill: after.backgroundSize.split(',')[0]!.trim() };
+    });
+    expect(bar).toEqual({ content: '""', width: '60px', height: '8px', fill: '35% 100%' });
+    // Eastfield has no completed action: 0%, and an empty bar.
+    const zero = countCell(page, 'HMP Eastfield', 1);
+    expect(normalise(await zero.innerText())).toBe('0 0%');
+    expect(await zero.evaluate((td) => getComputedStyle(td, '::after').backgroundSize.split(',')[0]!.trim())).toBe('0% 100%');
+    // Every count of both tables has its bar: 2 establishments and 3 themes, 4 measures each.
+    const bars = async (p: Page) => p.locator('.app-progress-table td').evaluateAll((tds) => tds.filter((td) => getComputedStyle(td, '::after').width === '60px').length);
+    expect((await bars(page)) + (await bars(themes.page))).toBe((2 + 3) * 4);
   });
 
   it('sorts by a column when its header button is chosen, saying the order', async () => {
+    const page = themes.page;
     const table = page.locator('table:has(caption:text-is("Progress by theme"))');
     const button = table.locator('th button:text-is("Target date passed")');
     await button.focus();
@@ -301,6 +350,13 @@ describe('/progress/', () => {
       const noJs = await context.newPage();
       await noJs.goto(at('/progress/'));
       expect((await tableRows(noJs, 'Progress by establishment')).map((r) => r[0])).toEqual(['HMP Eastfield', 'HMP Northgate']);
+      expect(await noJs.locator('th button').count()).toBe(0);
+      await noJs.goto(at('/progress/themes/'));
+      expect((await tableRows(noJs, 'Progress by theme')).map((r) => r[0])).toEqual([
+        'Education, skills and work',
+        'Living conditions',
+        'Self-harm and suicide prevention',
+      ]);
       expect(await noJs.locator('th button').count()).toBe(0);
     } finally {
       await context.close();
@@ -330,7 +386,7 @@ describe('/progress/', () => {
 });
 
 describe('accessibility of the progress pages', () => {
-  const pages = ['/progress/', '/plans/northgate-2024/', '/plans/northgate-2021/', '/establishments/northgate/', '/plans/eastfield-2023/'];
+  const pages = ['/progress/', '/progress/themes/', '/plans/northgate-2024/', '/plans/northgate-2021/', '/establishments/northgate/', '/plans/eastfield-2023/'];
   for (const viewport of [DESKTOP, PHONE]) {
     it.each(pages)(`%s has no axe violations at ${viewport.width} px, with the histories open`, async (p) => {
       const { page, close } = await visit(browser, at(p), { viewport });

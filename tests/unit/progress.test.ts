@@ -11,7 +11,7 @@ import { asAtSentence, MEASURES, progressLine } from '../../src/components/wordi
 import { asAtDate, countProgress, currentStatus, currentTarget, targetPassed } from '../../src/content/progress.ts';
 import { plansJson } from '../../src/data/downloads.ts';
 import { latestDate } from '../../src/lib/dates.ts';
-import { percentOf } from '../../src/lib/format.ts';
+import { barStep, percentOf } from '../../src/lib/format.ts';
 import { compareValues, nextDirection, sortBy } from '../../src/lib/sort.ts';
 import { FIXTURE_PLAN } from '../support/fixture-plan.ts';
 
@@ -341,11 +341,21 @@ describe('the words and numbers around progress', () => {
     expect(progressLine(countProgress([{ status: 'no-update', targetPassed: false }]))).toBe('1 no update published');
   });
 
-  it('rounds percentages down, so a bar never shows more than was done, and 0% of nothing', () => {
+  it('rounds percentages down, so a share is never written as more than was done, and 0% of nothing', () => {
     expect(percentOf(1, 3)).toBe(33);
     expect(percentOf(2, 3)).toBe(66);
     expect(percentOf(3, 3)).toBe(100);
     expect(percentOf(0, 0)).toBe(0);
+  });
+
+  it('draws a bar in 5% steps, empty only for none and full only for all', () => {
+    expect(barStep(2, 6)).toBe(35); // 33.3%: the nearest step
+    expect(barStep(1, 8)).toBe(15); // 12.5%: halfway rounds up
+    expect(barStep(0, 6)).toBe(0);
+    expect(barStep(6, 6)).toBe(100);
+    expect(barStep(1, 120)).toBe(5); // 0.8% would round to nothing, but one action is something
+    expect(barStep(119, 120)).toBe(95); // 99.2% would round to all, but one is left
+    expect(barStep(0, 0)).toBe(0);
   });
 
   it('shows the headline measures in a fixed order, labelled as readers see them', () => {
