@@ -17,7 +17,7 @@ import type { Action, Site } from '../../src/content/model.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { siteUrl } from '../support/built-sites.ts';
 import { ROOT } from '../support/build-site.ts';
-import { address, axeViolations, DESKTOP, PHONE, visit, type Visit } from './helpers.ts';
+import { address, axeViolations, DESKTOP, openTab, PHONE, visit, type Tab, type Visit } from './helpers.ts';
 
 const progressUrl = siteUrl('progress');
 const at = (p: string) => address(progressUrl, p);
@@ -387,15 +387,20 @@ describe('/progress/ and /progress/themes/', () => {
 
 describe('accessibility of the progress pages', () => {
   const pages = ['/progress/', '/progress/themes/', '/plans/northgate-2024/', '/plans/northgate-2021/', '/establishments/northgate/', '/plans/eastfield-2023/'];
+  let tab: Tab;
+  beforeAll(async () => {
+    tab = await openTab(browser);
+  });
+  afterAll(async () => {
+    await tab?.close();
+  });
+
   for (const viewport of [DESKTOP, PHONE]) {
     it.each(pages)(`%s has no axe violations at ${viewport.width} px, with the histories open`, async (p) => {
-      const { page, close } = await visit(browser, at(p), { viewport });
-      try {
-        await page.locator('details summary').evaluateAll((summaries) => summaries.forEach((s) => (s as HTMLElement).click()));
-        expect(await axeViolations(page)).toEqual([]);
-      } finally {
-        await close();
-      }
+      const { page, problems } = await tab.visit(at(p), { viewport });
+      await page.locator('details summary').evaluateAll((summaries) => summaries.forEach((s) => (s as HTMLElement).click()));
+      expect(await axeViolations(page)).toEqual([]);
+      expect(problems).toEqual([]);
     });
   }
 });

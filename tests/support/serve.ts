@@ -10,6 +10,8 @@ export { pageFile, sitePages, type ServeOptions, type Server } from '../../src/b
 export interface RunCounts {
   /** Sites the global setup built (tests/support/sites.ts). */
   builds: number;
+  /** Milliseconds from the first build's start to the last one's end: no test of the build and browser projects runs before. */
+  buildMs: number;
   /** Pages a browser loaded from a server of this module: requests for a document, not for what it loads. */
   pageLoads: number;
 }
@@ -18,7 +20,7 @@ const COUNTS = Symbol.for('action-plans.run-counts');
 
 /** The counts of this run, kept on globalThis: the servers and the reporter are in Vitest's main process. */
 export function runCounts(): RunCounts {
-  return ((globalThis as { [COUNTS]?: RunCounts })[COUNTS] ??= { builds: 0, pageLoads: 0 });
+  return ((globalThis as { [COUNTS]?: RunCounts })[COUNTS] ??= { builds: 0, buildMs: 0, pageLoads: 0 });
 }
 
 /** Serves `dir` under `base` ("/" or a sub-path such as "/action-plans/"), counting page loads. */

@@ -73,6 +73,8 @@ interface RunState {
   /** Builds running now, and the ones waiting for a turn. */
   running: number;
   waiting: (() => void)[];
+  /** When the first build started (performance.now()). */
+  firstBuildAt?: number;
 }
 
 const RUN = Symbol.for('action-plans.test-sites');
@@ -92,12 +94,14 @@ const CONCURRENT_BUILDS = 2;
 async function build(name: SiteName, run: RunState): Promise<string> {
   if (run.running >= CONCURRENT_BUILDS) await new Promise<void>((resolve) => run.waiting.push(resolve));
   run.running++;
+  run.firstBuildAt ??= performance.now();
   try {
     const outDir = path.join(run.work, name);
     const { content, env } = SITES[name];
     const result = await buildSite({ contentDir: path.join(ROOT, content), outDir, env });
     if (result.status !== 0) throw new Error(`Building the "${name}" site (${content}) failed (exit ${result.status}):\n${result.output}`);
     runCounts().builds++;
+    runCounts().buildMs = performance.now() - run.firstBuildAt;
     return outDir;
   } finally {
     run.running--;

@@ -41,8 +41,8 @@ export default class SummaryReporter implements Reporter {
       .slice(0, SLOWEST);
     const lines = slowest.map(({ module, ms }) => `  ${seconds(ms).padStart(8)}  ${module.project.name.padEnd(8)} ${module.relativeModuleId}`);
     process.stdout.write(`\nSlowest test files:\n${lines.join('\n')}\n`);
-    const { builds, pageLoads } = runCounts();
-    process.stdout.write(`Sites built: ${builds}; pages loaded in Chromium: ${pageLoads}\n`);
+    const { builds, buildMs, pageLoads } = runCounts();
+    process.stdout.write(`Sites built: ${builds}${builds ? ` in ${seconds(buildMs)}` : ''}; pages loaded in Chromium: ${pageLoads}\n`);
     process.stdout.write(`Wall time: ${seconds(performance.now() - this.started)}\n`);
     process.stdout.write(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
   }
