@@ -1,7 +1,8 @@
 /**
  * What a reader sees on the Chelmsford plan page, compared with the content file it is built from
- * (read here on its own with gray-matter and yaml, not through the site's code), on screen and in
- * print.
+ * (read here on its own with gray-matter and yaml, not through the site's code): on a wide screen, on
+ * a phone (where each action's table row reads as a block, each value after its column's name) and
+ * in print.
  */
 import fs from 'node:fs';
 import path from 'node:path';
