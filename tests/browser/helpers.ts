@@ -200,6 +200,19 @@ export async function isSeen(page: Page, selector: string): Promise<boolean> {
   });
 }
 
+/**
+ * An action's row in a plan page's table of actions as a reader sees it: each cell's text under the
+ * name of its column in the table's header row, white space collapsed. `anchor` is the action's
+ * anchor, the row's id ("concern-1-action-2").
+ */
+export async function actionCells(page: Page, anchor: string): Promise<Record<string, string>> {
+  return page.locator(`tr#${anchor}`).evaluate((row: HTMLTableRowElement) => {
+    const text = (cell: HTMLElement) => cell.innerText.replace(/\s+/g, ' ').trim();
+    const columns = [...row.closest('table')!.tHead!.rows[0]!.cells].map(text);
+    return Object.fromEntries([...row.cells].map((cell, i) => [columns[i], text(cell)]));
+  });
+}
+
 /** The element that has focus, described for test messages: tag, id, classes and href. */
 export async function focused(page: Page): Promise<string> {
   return page.evaluate(() => {

@@ -17,7 +17,7 @@ import type { Action, Site } from '../../src/content/model.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { siteUrl } from '../support/built-sites.ts';
 import { ROOT } from '../support/build-site.ts';
-import { address, axeViolations, DESKTOP, openTab, PHONE, visit, type Tab, type Visit } from './helpers.ts';
+import { actionCells, address, axeViolations, DESKTOP, openTab, PHONE, visit, type Tab, type Visit } from './helpers.ts';
 
 const progressUrl = siteUrl('progress');
 const at = (p: string) => address(progressUrl, p);
@@ -91,17 +91,17 @@ describe('a plan page with progress (HMP Northgate, 2024)', () => {
   });
 
   it('shows a revised target beside the original, with the date and reason', async () => {
-    const rows = await summaryRows(page, '#concern-1-action-1');
-    expect(rows['Target date']).toBe(
+    const cells = await actionCells(page, 'concern-1-action-1');
+    expect(cells['Target date']).toBe(
       'March 2025 (revised) The plan’s original target: “September 2024”. Revised on 10 September 2024 to “March 2025”. Reason given: The glazing contractor could not start until January.',
     );
   });
 
-  it('shows each action’s status, whether its target has passed, and when it was last updated', async () => {
-    expect((await summaryRows(page, '#concern-1-action-1'))['Status (editorial)']).toBe('In progress Target date passed Last updated 1 May 2025');
-    expect((await summaryRows(page, '#concern-1-action-2'))['Status (editorial)']).toBe('Completed Last updated 30 July 2024');
-    expect((await summaryRows(page, '#concern-2-action-1'))['Status (editorial)']).toBe('Not started Last updated 10 January 2025');
-    expect((await summaryRows(page, '#concern-2-action-2'))['Status (editorial)']).toBe('No update published');
+  it('shows each action’s status, whether its target has passed, when it was last updated and how many updates it has', async () => {
+    expect((await actionCells(page, 'concern-1-action-1'))['Status (editorial)']).toBe('In progress Target date passed Last updated 1 May 2025 Progress updates (2)');
+    expect((await actionCells(page, 'concern-1-action-2'))['Status (editorial)']).toBe('Completed Last updated 30 July 2024 Progress updates (1)');
+    expect((await actionCells(page, 'concern-2-action-1'))['Status (editorial)']).toBe('Not started Last updated 10 January 2025 Progress updates (1)');
+    expect((await actionCells(page, 'concern-2-action-2'))['Status (editorial)']).toBe('No update published');
   });
 
   it('keeps the history of updates in a closed details component, newest first', async () => {
@@ -172,8 +172,8 @@ describe('the earlier plan (HMP Northgate, 2021)', () => {
       expect(normalise(await meta.innerText())).toBe('Raised again at the 2024 inspection (editorial): concern 1 of the 2024 action plan.');
       expect(await meta.locator('a').getAttribute('href')).toBe('/plans/northgate-2024/#concern-1');
       // Recommendation 2 (December 2021, no update) has passed its target; recommendation 1 is completed.
-      expect((await summaryRows(page, '#concern-2-action-1'))['Status (editorial)']).toBe('No update published Target date passed');
-      expect((await summaryRows(page, '#concern-1-action-1'))['Status (editorial)']).toBe('Completed Last updated 1 October 2021');
+      expect((await actionCells(page, 'concern-2-action-1'))['Status (editorial)']).toBe('No update published Target date passed');
+      expect((await actionCells(page, 'concern-1-action-1'))['Status (editorial)']).toBe('Completed Last updated 1 October 2021 Progress updates (1)');
     } finally {
       await close();
     }
