@@ -12,7 +12,7 @@ export default defineConfig({
     maxWorkers: Math.max(2, os.availableParallelism() - 1),
     projects: [
       // Generous timeouts: CI machines are shared, and a loaded one runs a 1 s test in several.
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 30_000 } },
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 30_000, isolate: false } },
       {
         // Reads the built sites' files (pages, downloads, feed, links, html-validate); no browser.
         test: { name: 'build', include: ['tests/build/**/*.test.ts'], globalSetup: [SITES], testTimeout: 60_000, hookTimeout: 60_000 },

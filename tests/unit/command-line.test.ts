@@ -3,24 +3,18 @@
  * option or an argument the command does not take is one line and exit status 2 (never a stack
  * trace), and `validate` given files or folders checks just those, against the rest of the content.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCommandLine } from '../../src/lib/cli.ts';
+import { runScript } from '../support/run-script.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 const PLAN = 'plans/chelmsford/chelmsford-2024.md';
 
 /** Runs `npm run <script> -- ...args` as npm would (the script's own command), from the project root. */
-function run(script: string, args: string[]) {
-  const command = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts[script] as string;
-  const file = command.split(' ').find((word) => word.startsWith('scripts/'))!;
-  const result = spawnSync(process.execPath, [TSX, path.join(ROOT, file), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = (script: string, args: string[]) => runScript(script, args);
 
 const STACK_TRACE = /^\s+at |ERR_PARSE_ARGS|node:internal/m;
 

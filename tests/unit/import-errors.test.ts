@@ -3,13 +3,13 @@
  * functions (an ImportError with a one-line message) and through `npm run import` (that line on
  * stderr and exit status 1). A readable plan through the CLI prints each flagged spot as file:line.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ImportError, importPlan } from '../../src/import/index.ts';
 import { SOURCE_FILE } from '../support/source-plan.ts';
+import { runScript } from '../support/run-script.ts';
 import { CONCERNS_HEADER, makeDocx } from '../fixtures/import/make-docx.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -105,14 +105,7 @@ describe('damaged text plans', () => {
 // Through the command line
 // ---------------------------------------------------------------------------------------------------
 
-function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'scripts/import.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const cli = (...args: string[]) => runScript('import', args);
 
 describe('npm run import', () => {
   it('writes the Chelmsford draft and lists every flagged spot as file:line', { timeout: 60_000 }, () => {

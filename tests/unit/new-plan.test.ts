@@ -4,7 +4,6 @@
  * format; it asks for what is missing in a terminal and names it on one line otherwise; and it
  * never overwrites a file.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +14,7 @@ import { loadContent } from '../../src/content/load.ts';
 import { formatProblem } from '../../src/content/problems.ts';
 import { certainInspectionPeriods as parseInspectionDates } from '../../src/import/dates.ts';
 import { newPlanCommand, scaffoldPlan, ScaffoldError, type CommandIO } from '../../src/scaffold/new-plan.ts';
+import { runScript } from '../support/run-script.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const REAL_CONTENT = path.join(ROOT, 'content');
@@ -311,16 +311,10 @@ describe('in a terminal, it asks for what is missing', () => {
 describe('npm run new-plan', () => {
   it('is wired to the command: writes a valid plan from flags, with stdin not a terminal', () => {
     const dir = contentCopy();
-    const result = spawnSync(
-      process.execPath,
-      [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'scripts/new-plan.ts'), '--content', dir, '--establishment', 'chelmsford', '--inspection', '3 – 14 June 2019', '--format', 'recommendations'],
-      { cwd: ROOT, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], input: '' },
-    );
+    const result = runScript('new-plan', ['--content', dir, '--establishment', 'chelmsford', '--inspection', '3 – 14 June 2019', '--format', 'recommendations'], { input: '' });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/Created .*plans\/chelmsford\/chelmsford-2019\.md/);
     expectValid(dir);
-    const packageJson = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    expect(packageJson.scripts['new-plan']).toBe('tsx scripts/new-plan.ts');
   });
 });
