@@ -12,15 +12,34 @@ export default defineConfig({
     maxWorkers: Math.max(2, os.availableParallelism() - 1),
     projects: [
       // Generous timeouts: CI machines are shared, and a loaded one runs a 1 s test in several.
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 30_000, isolate: false } },
+      {
+        // First, while the global setup builds the sites the other two read. Its files share their
+        // modules within a worker (isolate: false): they import the same content and GOV.UK code,
+        // and none changes what it imports.
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 30_000, isolate: false, sequence: { groupOrder: 0 } },
+      },
       {
         // Reads the built sites' files (pages, downloads, feed, links, html-validate); no browser.
-        test: { name: 'build', include: ['tests/build/**/*.test.ts'], globalSetup: [SITES], testTimeout: 60_000, hookTimeout: 60_000 },
+        test: {
+          name: 'build',
+          include: ['tests/build/**/*.test.ts'],
+          globalSetup: [SITES],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          sequence: { groupOrder: 1 },
+        },
       },
       {
         // Chromium against the built sites, served on localhost.
         // axe on the plan page, the largest, took a minute on a 2-core machine with a load average of 30.
-        test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], globalSetup: [SITES], testTimeout: 120_000, hookTimeout: 120_000 },
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          globalSetup: [SITES],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          sequence: { groupOrder: 1 },
+        },
       },
     ],
   },

@@ -21,7 +21,8 @@ const NO_SETTINGS = { GOVUK_BRANDING: '', FEEDBACK_URL: '', BASE_PATH: '', SITE_
 export function buildSite(options: { contentDir: string; outDir: string; env?: Record<string, string> }): Promise<BuildResult> {
   const child = spawn(
     process.execPath,
-    [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'scripts/build.ts'), '--out-dir', options.outDir],
+    // As package.json's build script runs it: one Node process.
+    ['--import', 'tsx', path.join(ROOT, 'scripts/build.ts'), '--out-dir', options.outDir],
     {
       cwd: ROOT,
       env: {

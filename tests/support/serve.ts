@@ -10,7 +10,7 @@ export { pageFile, sitePages, type ServeOptions, type Server } from '../../src/b
 export interface RunCounts {
   /** Sites the global setup built (tests/support/sites.ts). */
   builds: number;
-  /** Milliseconds from the first build's start to the last one's end: no test of the build and browser projects runs before. */
+  /** Milliseconds from the first build's start to the last one's end. */
   buildMs: number;
   /** Pages a browser loaded from a server of this module: requests for a document, not for what it loads. */
   pageLoads: number;

@@ -3,10 +3,13 @@
  * need once per run, with `npm run build` as a user does, and serves on localhost the ones the
  * browser opens.
  *
- * Vitest runs a project's global setup once for each project, all in its main process, before any
- * test. So the builds are kept on `globalThis` for the run: the first project to need a site builds
- * it, the next one finds it built, and the last teardown removes them. A run of unit tests alone
- * builds nothing.
+ * Vitest runs every project's global setup before any test, and the unit tests need no site. So the
+ * setup only starts the builds and returns: the unit project runs first (its `sequence.groupOrder`
+ * in vitest.config.ts) while they build, and a test file that reads a site waits for its build to
+ * end when it asks for it (`builtSite`, tests/support/built-sites.ts), which a marker file beside
+ * the site's folder says. The builds are kept on `globalThis` for the run: the first project to need
+ * a site builds it, the next one finds it, and the last teardown removes them. A run of unit tests
+ * alone builds nothing.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -47,8 +50,9 @@ export type SiteName = keyof typeof SITES;
 export const FILE_CHECKED_SITES = ['site', 'branded', 'hostile', 'progress', 'downloads'] as const satisfies SiteName[];
 
 /** What each project reads; the browser's sites are also served. */
+// In the order they are built: the browser's sites first, as its tests take longest.
 const NEEDS: Record<string, SiteName[]> = {
-  build: ['site', 'again', 'branded', 'hostile', 'progress', 'downloads'],
+  build: ['site', 'hostile', 'progress', 'downloads', 'branded', 'again'],
   browser: ['site', 'hostile', 'progress'],
 };
 
@@ -99,15 +103,25 @@ async function build(name: SiteName, run: RunState): Promise<string> {
     const outDir = path.join(run.work, name);
     const { content, env } = SITES[name];
     const result = await buildSite({ contentDir: path.join(ROOT, content), outDir, env });
-    if (result.status !== 0) throw new Error(`Building the "${name}" site (${content}) failed (exit ${result.status}):\n${result.output}`);
+    if (result.status !== 0) {
+      const message = `Building the "${name}" site (${content}) failed (exit ${result.status}):\n${result.output}`;
+      fs.writeFileSync(failedMarker(outDir), message);
+      throw new Error(message);
+    }
     runCounts().builds++;
     runCounts().buildMs = performance.now() - run.firstBuildAt;
+    fs.writeFileSync(builtMarker(outDir), '');
     return outDir;
   } finally {
     run.running--;
     run.waiting.shift()?.();
   }
 }
+
+/** The file that says a site's build has ended well, beside its folder. */
+export const builtMarker = (dir: string) => `${dir}.built`;
+/** The file that says a site's build failed, with the build's output. */
+export const failedMarker = (dir: string) => `${dir}.failed`;
 
 /** The path a site is built for and served under. */
 export const baseOf = (name: SiteName): string => (SITES[name].env as Record<string, string>).BASE_PATH ?? '/';
@@ -118,34 +132,30 @@ export default async function setup(project: TestProject) {
   if (project.name === 'browser') assertChromium();
   const run = state();
   run.users++;
-  const teardown = async () => {
+
+  const sites: Partial<Record<SiteName, BuiltSite>> = {};
+  for (const name of needs) {
+    if (!run.builds.has(name)) {
+      const built = build(name, run);
+      // A failure is reported by the test that asks for the site (its marker file holds the output).
+      built.catch(() => {});
+      run.builds.set(name, built);
+    }
+    const dir = path.join(run.work, name);
+    sites[name] = { dir };
+    // The server answers from the folder as it is when asked: tests ask once the build has ended.
+    if (project.name === 'browser') {
+      if (!run.servers.has(name)) run.servers.set(name, serve(dir, baseOf(name)));
+      sites[name].url = (await run.servers.get(name)!).url;
+    }
+  }
+  project.provide('sites', sites);
+
+  return async () => {
     if (--run.users > 0) return;
+    await Promise.allSettled(run.builds.values());
     await Promise.all([...run.servers.values()].map(async (server) => (await server).close()));
     fs.rmSync(run.work, { recursive: true, force: true });
     delete (globalThis as { [RUN]?: RunState })[RUN];
   };
-
-  for (const name of needs) {
-    if (run.builds.has(name)) continue;
-    const built = build(name, run);
-    // A failure is reported where the build is awaited, below or by the next project.
-    built.catch(() => {});
-    run.builds.set(name, built);
-  }
-  try {
-    const sites: Partial<Record<SiteName, BuiltSite>> = {};
-    for (const name of needs) {
-      const dir = await run.builds.get(name)!;
-      sites[name] = { dir };
-      if (project.name === 'browser') {
-        if (!run.servers.has(name)) run.servers.set(name, serve(dir, baseOf(name)));
-        sites[name].url = (await run.servers.get(name)!).url;
-      }
-    }
-    project.provide('sites', sites);
-  } catch (error) {
-    await teardown();
-    throw error;
-  }
-  return teardown;
 }
