@@ -3,7 +3,9 @@
  * recording everything that went wrong on the way, and reading an element the way a reader sees it.
  */
 import AxeBuilder from '@axe-core/playwright';
+import { afterAll, beforeAll } from 'vitest';
 import type { Browser, BrowserContext, Page, Response, ViewportSize } from 'playwright-core';
+import { launchBrowser } from '../support/browser.ts';
 
 export const DESKTOP: ViewportSize = { width: 1280, height: 800 };
 export const PHONE: ViewportSize = { width: 390, height: 844 };
@@ -247,4 +249,24 @@ export async function axeViolations(page: Page): Promise<string[]> {
     const nodes = violation.nodes.map((node) => `\n    at ${node.target.join(' ')}`).join('');
     return `${violation.id} (${violation.impact}): ${violation.help} – ${violation.helpUrl}${nodes}`;
   });
+}
+
+/** Chromium and a tab in it, for the tests of one file. */
+export interface FileBrowser {
+  browser: Browser;
+  tab: Tab;
+}
+
+/** Opens Chromium and a tab before the file's tests, and closes them after: read both inside a test. */
+export function browserForFile(): FileBrowser {
+  const opened = {} as FileBrowser;
+  beforeAll(async () => {
+    opened.browser = await launchBrowser();
+    opened.tab = await openTab(opened.browser);
+  });
+  afterAll(async () => {
+    await opened.tab?.close();
+    await opened.browser?.close();
+  });
+  return opened;
 }

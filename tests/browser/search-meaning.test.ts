@@ -4,30 +4,20 @@
  * own prison, and the search page does not move as its results arrive (issue 11: layout shift 0).
  */
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { siteUrl as builtSiteUrl } from '../support/built-sites.ts';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { loadContent } from '../../src/content/load.ts';
-import { launchBrowser } from '../support/browser.ts';
 import { ROOT } from '../support/build-site.ts';
-import { address, DESKTOP, openTab, PHONE, visit, type Tab } from './helpers.ts';
+import { address, browserForFile, DESKTOP, PHONE, visit } from './helpers.ts';
 
 const siteUrl = builtSiteUrl('site');
 const loaded = loadContent(path.join(ROOT, 'content'));
 if (!loaded.ok) throw new Error('The content does not load.');
 const site = loaded.site;
 
-let browser: Browser;
-/** The tab the searches load into; the layout-shift tests watch a first visit of their own. */
-let tab: Tab;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  tab = await openTab(browser);
-});
-afterAll(async () => {
-  await tab?.close();
-  await browser?.close();
-});
+/** The searches load into the tab; the layout-shift tests watch a first visit of their own. */
+const chromium = browserForFile();
 
 /** Waits for the page's count, and gives it with the links of the results shown. */
 async function results(page: Page): Promise<{ status: string; links: string[] }> {
@@ -39,7 +29,7 @@ async function results(page: Page): Promise<{ status: string; links: string[] }>
 }
 
 async function search(query: string): Promise<{ status: string; links: string[]; help: string; problems: string[] }> {
-  const opened = await tab.visit(address(siteUrl, `/search/?${new URLSearchParams({ q: query })}`));
+  const opened = await chromium.tab.visit(address(siteUrl, `/search/?${new URLSearchParams({ q: query })}`));
   const shown = await results(opened.page);
   const help = (await opened.page.locator('#search-none').isVisible()) ? await opened.page.locator('#search-none').innerText() : '';
   return { ...shown, help, problems: opened.problems };
@@ -56,7 +46,7 @@ describe('words the content does not have', () => {
   });
 
   it('links to the theme pages from the “no results” help', async () => {
-    const opened = await tab.visit(address(siteUrl, '/search/?q=zzzz'));
+    const opened = await chromium.tab.visit(address(siteUrl, '/search/?q=zzzz'));
     await results(opened.page);
     const links = await opened.page.locator('#search-none a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
     const used = site.themes.filter((t) => site.plans.some((p) => p.concerns.some((c) => c.themes.some((ct) => ct.id === t.id))));
@@ -80,7 +70,7 @@ describe('the two forms of a term find the same concerns', () => {
 describe('search from the establishment page', () => {
   it('lands on results filtered to that prison', async () => {
     const establishment = site.establishments.find((e) => e.plans.length > 0)!;
-    const opened = await tab.visit(address(siteUrl, `/establishments/${establishment.id}/`));
+    const opened = await chromium.tab.visit(address(siteUrl, `/establishments/${establishment.id}/`));
     const { page } = opened;
     await page.getByLabel(`Search the action plans for ${establishment.name}`).fill('reading');
     await Promise.all([page.waitForURL(/\/search\//), page.getByRole('search').last().getByRole('button', { name: 'Search' }).click()]);
@@ -97,14 +87,14 @@ describe('search from the establishment page', () => {
 describe('a result whose match is in an owner', () => {
   it('says which responsible owners matched', async () => {
     // Concern 10 of the Chelmsford plan: two of its owners have HMPPS Estates in them, one does not.
-    const opened = await tab.visit(address(siteUrl, '/search/?q=HMPPS+Estates'));
+    const opened = await chromium.tab.visit(address(siteUrl, '/search/?q=HMPPS+Estates'));
     await results(opened.page);
     const owners = opened.page.locator('#search-results .app-search-result__owners').first();
     expect(await owners.innerText()).toBe('Matches the responsible owners: GFSL, HMPPS Estates, MoJ Property Services.; HMPPS Estates');
   });
 
   it('says nothing of owners when the match is not in one', async () => {
-    const opened = await tab.visit(address(siteUrl, '/search/?q=kitchen'));
+    const opened = await chromium.tab.visit(address(siteUrl, '/search/?q=kitchen'));
     await results(opened.page);
     expect(await opened.page.locator('#search-results .app-search-result__owners').count()).toBe(0);
   });
@@ -113,7 +103,7 @@ describe('a result whose match is in an owner', () => {
 describe('layout shift (issue 11: nothing moves as results and counts arrive)', () => {
   /** Opens /search/?q=self-harm, waits for results and counts, and gives every layout shift's elements. */
   async function shifts(viewport: typeof PHONE): Promise<{ value: number; inFilters: boolean[] }[]> {
-    const opened = await visit(browser, address(siteUrl, '/search/?q=self-harm'), {
+    const opened = await visit(chromium.browser, address(siteUrl, '/search/?q=self-harm'), {
       viewport,
       beforeLoad: (page) =>
         page.addInitScript(() => {

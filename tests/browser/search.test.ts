@@ -10,29 +10,19 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page, ViewportSize } from 'playwright-core';
+import type { BrowserContext, Page, ViewportSize } from 'playwright-core';
 import { loadContent } from '../../src/content/load.ts';
 import type { Concern, Establishment, Plan, Site } from '../../src/content/model.ts';
 import { themeCounts } from '../../src/content/queries.ts';
 import { NOT_STATED } from '../../src/components/wording.ts';
-import { launchBrowser } from '../support/browser.ts';
 import { siteUrl as urlOf } from '../support/built-sites.ts';
 import { ROOT } from '../support/build-site.ts';
-import { address, axeViolations, DESKTOP, focused, isSeen, openTab, PHONE, tabTo, visit, type Tab } from './helpers.ts';
+import { address, axeViolations, browserForFile, DESKTOP, focused, isSeen, PHONE, tabTo, visit } from './helpers.ts';
 
 const siteUrl = urlOf('site');
 
-let browser: Browser;
-/** The tab most tests load the search page into; tests of what a first visit fetches open their own. */
-let tab: Tab;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  tab = await openTab(browser);
-});
-afterAll(async () => {
-  await tab?.close();
-  await browser?.close();
-});
+/** Most tests load the search page into the tab; tests of what a first visit fetches open their own page. */
+const chromium = browserForFile();
 
 // ---------------------------------------------------------------------------------------------------
 // What the content says: every record the search can find, with its filter values
@@ -336,7 +326,7 @@ function expectedCount(selections: Selections, name: FilterName, value: string, 
  * nothing went wrong on the way (console errors, failed requests).
  */
 async function onSearchPage(query: string, test: (page: Page) => Promise<void>, viewport: ViewportSize = DESKTOP) {
-  const opened = await tab.visit(searchPage(query), { viewport });
+  const opened = await chromium.tab.visit(searchPage(query), { viewport });
   await searchReady(opened.page);
   await test(opened.page);
   expect(opened.problems).toEqual([]);
@@ -424,7 +414,7 @@ describe('a search with common words', () => {
 describe('what the page fetches', () => {
   it('shows the counts it was built with, and fetches no filter index, until something is searched for', async () => {
     const fetched: string[] = [];
-    const opened = await visit(browser, searchPage(), { beforeLoad: (page) => page.on('request', (r) => fetched.push(new URL(r.url()).pathname)) });
+    const opened = await visit(chromium.browser, searchPage(), { beforeLoad: (page) => page.on('request', (r) => fetched.push(new URL(r.url()).pathname)) });
     try {
       // Pagefind's WebAssembly and metadata are fetched as the page loads, ready for the first search.
       await opened.page.waitForLoadState('networkidle');
@@ -458,7 +448,7 @@ describe('what the page fetches', () => {
   it('on a phone, fetches the filter indexes for the counts only when the reader opens the filters', async () => {
     const selections = { category: [PRIORITY] };
     const fetched: string[] = [];
-    const opened = await visit(browser, searchPage(queryOf(selections, TERM)), {
+    const opened = await visit(chromium.browser, searchPage(queryOf(selections, TERM)), {
       viewport: PHONE,
       beforeLoad: (page) => page.on('request', (r) => fetched.push(new URL(r.url()).pathname)),
     });
@@ -756,7 +746,7 @@ describe('with the keyboard alone', () => {
 
 describe('the search box in the header', () => {
   it('on /about/ takes the reader to the search page with the results', async () => {
-    const { page, problems } = await tab.visit(address(siteUrl, '/about/'));
+    const { page, problems } = await chromium.tab.visit(address(siteUrl, '/about/'));
     await page.locator('form.app-header-search input#header-search-q[name="q"]').fill(SELF_HARM);
     await Promise.all([page.waitForURL((url) => url.pathname === '/search/'), page.keyboard.press('Enter')]);
     expect(stateOf(page)).toEqual({ q: SELF_HARM, filters: {} });
@@ -847,7 +837,7 @@ describe('without JavaScript', () => {
   let context: BrowserContext;
   let page: Page;
   beforeAll(async () => {
-    context = await browser.newContext({ javaScriptEnabled: false, viewport: DESKTOP });
+    context = await chromium.browser.newContext({ javaScriptEnabled: false, viewport: DESKTOP });
     page = await context.newPage();
   });
   afterAll(async () => {

@@ -15,26 +15,16 @@
  * tests/build/csp-html.test.ts; the hostile site's pages and the search page under the policy are in
  * tests/browser/csp.test.ts, and the progress pages have axe of their own (tests/browser/progress.test.ts).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { builtSite, siteUrl as urlOf } from '../support/built-sites.ts';
 import { onePerTemplate } from '../support/templates.ts';
-import { address, axeViolations, cspViolations, DESKTOP, memoize, NOT_FOUND_PAGE, openTab, PHONE, PLAN_PATH, UNKNOWN_PATH, type Tab } from './helpers.ts';
+import { address, axeViolations, browserForFile, cspViolations, DESKTOP, memoize, NOT_FOUND_PAGE, openTab, PHONE, PLAN_PATH, UNKNOWN_PATH, type Tab } from './helpers.ts';
 
 const siteUrl = urlOf('site');
 const pages = onePerTemplate(builtSite('site').dir);
 
-let browser: Browser;
-let tab: Tab;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  tab = await openTab(browser);
-});
-afterAll(async () => {
-  await tab?.close();
-  await browser?.close();
-});
+const chromium = browserForFile();
 
 /** The status of each address on the site, requested once for the whole file. */
 const statusOf = memoize(async (url) => {
@@ -50,7 +40,7 @@ function idsOf(page: Page): Promise<string[]> {
 /** The ids of every element of another page, as the browser builds it, loaded once for the whole file. */
 let other: Tab | undefined;
 const idsOn = memoize(async (url) => {
-  other ??= await openTab(browser);
+  other ??= await openTab(chromium.browser);
   const { page } = await other.visit(url);
   return new Set(await idsOf(page));
 });
@@ -101,7 +91,7 @@ describe('one page of each template of the real site', () => {
     it.each(pages)('%s loads cleanly and axe finds no violation', async (path) => {
       // The 404 page as a reader meets it: at an address the site does not have.
       const notFound = path === NOT_FOUND_PAGE;
-      const { page, response, problems } = await tab.visit(address(siteUrl, notFound ? UNKNOWN_PATH : path), {
+      const { page, response, problems } = await chromium.tab.visit(address(siteUrl, notFound ? UNKNOWN_PATH : path), {
         viewport,
         ...(notFound ? { documentStatus: 404 } : {}),
       });
@@ -128,7 +118,7 @@ describe('one page of each template of the real site', () => {
 
 describe('the plan page on a phone', () => {
   it('does not scroll sideways at 390 px wide', async () => {
-    const { page } = await tab.visit(address(siteUrl, PLAN_PATH), { viewport: PHONE });
+    const { page } = await chromium.tab.visit(address(siteUrl, PLAN_PATH), { viewport: PHONE });
     const { scrollWidth, innerWidth, overflowing } = await page.evaluate(() => ({
       scrollWidth: document.documentElement.scrollWidth,
       innerWidth: window.innerWidth,
