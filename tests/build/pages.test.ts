@@ -1,6 +1,6 @@
 /**
  * Every page of every site the tests build, read from its file: the page template's landmarks, one
- * <h1>, the language, and a title of its own. (tests/browser/pages.test.ts opens one page of each
+ * <h1>, the language, and a title of its own. (tests/browser/templates.test.ts opens one page of each
  * template in Chromium, where scripts run and links are followed.)
  */
 import fs from 'node:fs';
