@@ -13,7 +13,7 @@ import { plansJson } from '../../src/data/downloads.ts';
 import { latestDate } from '../../src/lib/dates.ts';
 import { barStep, percentOf } from '../../src/lib/format.ts';
 import { compareValues, nextDirection, sortBy } from '../../src/lib/sort.ts';
-import { FIXTURE_PLAN } from '../support/fixture-plan.ts';
+import { FIXTURE_PLAN, FIXTURE_THEMES } from '../support/fixture-plan.ts';
 
 describe('currentStatus', () => {
   const updates = [
@@ -131,20 +131,6 @@ describe('asAtDate and latestDate', () => {
 // Through the model, from content files
 // ---------------------------------------------------------------------------------------------------
 
-const THEMES = `themes:
-  - id: self-harm
-    label: Self-harm
-    description: Self-harm and suicide prevention.
-    area: safety
-  - id: mental-health
-    label: Mental health
-    description: Mental health services.
-    area: respect
-  - id: living-conditions
-    label: Living conditions
-    description: Cells and repairs.
-    area: respect
-`;
 const ESTABLISHMENT = 'id: chelmsford\nname: HMP Chelmsford\n';
 
 /** The fixture plan (targets July 2024, "August 2024 (For bid process)" and "Completed") with progress added to its first action. */
@@ -174,7 +160,7 @@ const WITH_PROGRESS = FIXTURE_PLAN.replace(
 
 function siteOf(plans: Record<string, string>, asAt?: string): Site {
   const files: [string, string][] = [
-    ['themes.yaml', THEMES],
+    ['themes.yaml', FIXTURE_THEMES],
     ['establishments/chelmsford.yaml', ESTABLISHMENT],
     ...Object.entries(plans),
   ];
@@ -259,7 +245,7 @@ describe('progress in the model', () => {
   it.each(['2025-02-30', '2025-13-01', '30/01/2025'])('refuses an "as at" setting of %s, saying which setting', (asAt) => {
     const result = validateContent(
       [
-        ['themes.yaml', THEMES],
+        ['themes.yaml', FIXTURE_THEMES],
         ['establishments/chelmsford.yaml', ESTABLISHMENT],
         [P, FIXTURE_PLAN],
       ],
