@@ -112,7 +112,14 @@ describe('the dev server with invalid content', () => {
 
   it('comes back once the file is fixed and saved, and the terminal says so', { timeout: 180_000 }, async () => {
     fs.writeFileSync(path.join(content, PLAN), valid);
-    await expect.poll(() => /The content is valid\./.test(terminal), { timeout: 60_000 }).toBe(true);
+    // When the save is not noticed, the terminal since the error page says what the server did instead.
+    const since = terminal.length;
+    await expect
+      .poll(() => /The content is valid\./.test(terminal), { timeout: 60_000 })
+      .toBe(true)
+      .catch((error: Error) => {
+        throw new Error(`${error.message}\nThe terminal after the save:\n${terminal.slice(since)}`);
+      });
     const response = await page.goto(`${url}/plans/chelmsford-2024/`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
     expect(response!.status()).toBe(200);
     expect(await page.locator('h1.govuk-heading-xl').innerText()).toBe('HMP Chelmsford: action plan after the 2024 inspection');
