@@ -19,6 +19,9 @@ import { indexInBackground, type BackgroundIndex } from './search/index-site.ts'
 import { searchRecords } from './search/records.ts';
 import { settings } from './settings.ts';
 
+/** How long the dev server waits after the last change to a content file before reading it again. */
+const SAVE_SETTLES_MS = 200;
+
 /**
  * Where a build writes its own phase timings as JSON, for the benchmark (scripts/bench.ts): set
  * ACTION_PLANS_TIMINGS to a file path. Each mark is milliseconds since the build process started
@@ -76,12 +79,20 @@ export default function actionPlans(): AstroIntegration {
         // terminal says at once whether the content is valid now.
         const dir = contentDir();
         server.watcher.add(dir);
-        const changed = (file: string) => {
-          if (!path.resolve(file).startsWith(`${dir}${path.sep}`)) return;
+        // A save can reach the watcher as two events, the file emptied and then written, and the
+        // second may be folded into the first: so the content is read once the events have settled,
+        // not at the first, which could find the file empty and report a problem that is not there.
+        let pending: NodeJS.Timeout | undefined;
+        const check = () => {
           const result = loadContent();
           if (result.ok) logger.info('The content is valid.');
           else for (const problem of result.problems) logger.error(formatProblem(problem));
           server.environments.client.hot.send({ type: 'full-reload', path: '*' });
+        };
+        const changed = (file: string) => {
+          if (!path.resolve(file).startsWith(`${dir}${path.sep}`)) return;
+          clearTimeout(pending);
+          pending = setTimeout(check, SAVE_SETTLES_MS);
         };
         for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, changed);
       },
