@@ -37,7 +37,9 @@ export interface SearchRecord {
   filters: Partial<Record<FilterName, string[]>>;
 }
 
-const unique = (values: (string | number)[]) => [...new Set(values.map(String))].sort((a, b) => a.localeCompare(b, 'en-GB', { numeric: true }));
+// One collator for every record: localeCompare with a locale builds a new one at each comparison.
+const inOrder = new Intl.Collator('en-GB', { numeric: true }).compare;
+const unique = (values: (string | number)[]) => [...new Set(values.map(String))].sort(inOrder);
 
 /** A category as a filter value: the concern format's "Priority"/"Key", or an older plan's grouping as written. */
 export function categoryValue(concern: Pick<Concern, 'category' | 'categoryLabel'>): string {

@@ -16,24 +16,32 @@
 /** The groups as the content gives them: each a list of equivalent terms. */
 export type Equivalents = readonly (readonly string[])[];
 
-interface Token {
-  word: string;
-  start: number;
-  end: number;
+/** A word of a text, or "&" (the word "and"), as the index and the query split them. */
+const WORD = /[\p{L}\p{N}]+|&/gu;
+
+/**
+ * A word in lower case. Plain `toLowerCase` is British English's lower case too (only Turkish,
+ * Azeri and Lithuanian have their own), and several times faster than asking for the locale:
+ * the build lower-cases every word of every record.
+ */
+const lower = (word: string) => (word === '&' ? 'and' : word.toLowerCase());
+
+/**
+ * The words of `text` in lower case. The whole text is lower-cased at once, which is the same as
+ * word by word unless a letter's lower case is longer (only "İ", whose dot becomes a mark that
+ * would split the word): then the text is split first.
+ */
+function words(text: string): string[] {
+  const lowered = text.toLowerCase();
+  if (lowered.length !== text.length) return (text.match(WORD) ?? []).map(lower);
+  const found = lowered.match(WORD) ?? [];
+  for (let i = 0; i < found.length; i++) if (found[i] === '&') found[i] = 'and';
+  return found;
 }
 
-/** The words of `text` in lower case, with where each stands; "&" is the word "and". */
-function tokens(text: string): Token[] {
-  return [...text.matchAll(/[\p{L}\p{N}]+|&/gu)].map((match) => ({
-    word: match[0] === '&' ? 'and' : match[0].toLocaleLowerCase('en-GB'),
-    start: match.index,
-    end: match.index + match[0].length,
-  }));
-}
-
-/** The words a term is matched by. */
+/** The words of a term ("Education, Skills & Work" → education, skills, and, work). */
 export function termWords(term: string): string[] {
-  return tokens(term).map((t) => t.word);
+  return words(term);
 }
 
 /** A group's key: its first term as one lower-case word ("Prison Offender Manager" → "prisonoffendermanager"). */
@@ -79,36 +87,42 @@ function termsOf(vocabulary: Equivalents): Map<string, Term[]> {
   return byFirst;
 }
 
+const NONE: readonly Term[] = [];
 
-/** The terms that may start at a word: those whose first word it is, or whose only word it is in the plural. */
-function candidates(word: string, terms: Map<string, Term[]>): Term[] {
-  const singulars = [word.replace(/s$/, ''), word.replace(/es$/, '')].filter((w) => w !== word);
-  return [...(terms.get(word) ?? []), ...singulars.flatMap((w) => (terms.get(w) ?? []).filter((t) => t.words.length === 1))];
+/**
+ * The terms that may start at a word: those whose first word it is, or whose only word it is in the
+ * plural ("POMs", "classes"). Most words start no term, and cost one lookup.
+ */
+function candidates(word: string, terms: Map<string, Term[]>): readonly Term[] {
+  const own = terms.get(word) ?? NONE;
+  if (!word.endsWith('s')) return own;
+  const oneWord = (stem: string) => (terms.get(stem) ?? NONE).filter((t) => t.words.length === 1);
+  return [...own, ...oneWord(word.slice(0, -1)), ...(word.endsWith('es') ? oneWord(word.slice(0, -2)) : NONE)];
 }
 
 interface Found {
   key: string;
-  start: number;
-  end: number;
+  /** The term's first and last word, as indexes into the words searched. */
+  first: number;
+  last: number;
 }
 
 /**
- * Where the terms stand in `text`, left to right: the longest at each word, and after it the next
+ * Where the terms stand in `words`, left to right: the longest at each word, and after it the next
  * term that starts beyond it, or (`overlapping`) at the next word, so a term inside a longer one
  * ("Self-Harm" in "Suicide and Self-Harm") is found too.
  */
-function find(text: string, terms: Map<string, Term[]>, overlapping = false): Found[] {
-  const words = tokens(text);
+function find(words: readonly string[], terms: Map<string, Term[]>, overlapping = false): Found[] {
   const found: Found[] = [];
   for (let i = 0; i < words.length; ) {
-    const term = candidates(words[i]!.word, terms).find(
-      (t) => i + t.words.length <= words.length && t.words.every((w, j) => sameWord(words[i + j]!.word, w, j === t.words.length - 1)),
+    const term = candidates(words[i]!, terms).find(
+      (t) => i + t.words.length <= words.length && t.words.every((w, j) => sameWord(words[i + j]!, w, j === t.words.length - 1)),
     );
     if (!term) {
       i++;
       continue;
     }
-    found.push({ key: term.key, start: words[i]!.start, end: words[i + term.words.length - 1]!.end });
+    found.push({ key: term.key, first: i, last: i + term.words.length - 1 });
     i += overlapping ? 1 : term.words.length;
   }
   return found;
@@ -116,7 +130,8 @@ function find(text: string, terms: Map<string, Term[]>, overlapping = false): Fo
 
 /** The keys of the groups whose terms `text` says, sorted: what the index adds to a record. */
 export function vocabularyKeys(text: string, vocabulary: Equivalents): string[] {
-  return [...new Set(find(text, termsOf(vocabulary), true).map((f) => f.key))].sort();
+  if (vocabulary.length === 0) return [];
+  return [...new Set(find(words(text), termsOf(vocabulary), true).map((f) => f.key))].sort();
 }
 
 /**
@@ -125,11 +140,12 @@ export function vocabularyKeys(text: string, vocabulary: Equivalents): string[] 
  */
 export function rewriteQuery(query: string, vocabulary: Equivalents): string {
   if (query.includes('"')) return query;
+  const matches = [...query.matchAll(WORD)];
   let rewritten = '';
   let from = 0;
-  for (const { key, start, end } of find(query, termsOf(vocabulary))) {
-    rewritten += query.slice(from, start) + key;
-    from = end;
+  for (const { key, first, last } of find(matches.map((m) => lower(m[0])), termsOf(vocabulary))) {
+    rewritten += query.slice(from, matches[first]!.index) + key;
+    from = matches[last]!.index + matches[last]![0].length;
   }
   return rewritten + query.slice(from);
 }

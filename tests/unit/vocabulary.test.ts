@@ -41,6 +41,11 @@ describe('vocabularyKeys: the groups a record says', () => {
     expect(vocabularyKeys('', VOCABULARY)).toEqual([]);
   });
 
+  it('reads words whose capital has a longer lower case ("İ") as the same words', () => {
+    expect(vocabularyKeys('İstanbul office, Prison Offender Managers', VOCABULARY)).toEqual(['pom']);
+    expect(rewriteQuery('İstanbul POMs', VOCABULARY)).toBe('İstanbul pom');
+  });
+
   it('makes a group key of its first term as one word', () => {
     expect(groupKey(['Prison Offender Manager', 'POM'])).toBe('prisonoffendermanager');
     expect(groupKey(['self-harm'])).toBe('selfharm');
