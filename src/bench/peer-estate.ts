@@ -101,7 +101,11 @@ export function generatePeerEstate(options: { plans: number; out: string; planFi
 
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(path.join(out, 'establishments'), { recursive: true });
-  fs.copyFileSync(path.join(path.dirname(planFile), '../../themes.yaml'), path.join(out, 'themes.yaml'));
+  // The real site's themes and search vocabulary, so the build does the work it does for the real site.
+  for (const shared of ['themes.yaml', 'vocabulary.yaml']) {
+    const file = path.join(path.dirname(planFile), '../..', shared);
+    if (fs.existsSync(file)) fs.copyFileSync(file, path.join(out, shared));
+  }
   fs.writeFileSync(
     path.join(out, 'README.md'),
     `# Peer benchmark workload: fiction\n\n${plans} copies of the Chelmsford plan, renamed "HMP Example ...", written by \`npm run bench\` (src/bench/peer-estate.ts). Never copy these files into content/.\n`,

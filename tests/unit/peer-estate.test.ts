@@ -5,9 +5,12 @@
  * establishment, and each establishment's plans a year apart.
  */
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
-import { PEER_PLAN, peerPlan, shiftYears } from '../../src/bench/peer-estate.ts';
+import { generatePeerEstate, PEER_PLAN, peerPlan, shiftYears } from '../../src/bench/peer-estate.ts';
+import { ROOT } from '../support/build-site.ts';
 
 const source = fs.readFileSync(PEER_PLAN, 'utf8');
 
@@ -45,5 +48,20 @@ describe('peerPlan', () => {
     // Only the YAML comments (never published) still name the source.
     expect(JSON.stringify(copy)).not.toMatch(/Chelmsford/);
     expect(matter(text).content).not.toMatch(/Chelmsford/);
+  });
+});
+
+describe('generatePeerEstate', () => {
+  it("gives the copies the real site's themes and search vocabulary, so the build does the real site's work", () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'peer-estate-'));
+    try {
+      generatePeerEstate({ plans: 6, out });
+      for (const file of ['themes.yaml', 'vocabulary.yaml']) {
+        expect(fs.readFileSync(path.join(out, file), 'utf8')).toBe(fs.readFileSync(path.join(ROOT, 'content', file), 'utf8'));
+      }
+      expect(fs.readdirSync(path.join(out, 'plans'))).toEqual(['example-1', 'example-2']);
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
   });
 });
