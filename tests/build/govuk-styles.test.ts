@@ -8,6 +8,7 @@
  * has run).
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../support/build-site.ts';
@@ -17,7 +18,7 @@ import { parseTags } from '../support/html.ts';
 import { pageFile, sitePages } from '../support/serve.ts';
 import { FILE_CHECKED_SITES } from '../support/sites.ts';
 
-const GOVUK = path.join(ROOT, 'node_modules/govuk-frontend/dist/govuk');
+const GOVUK = path.join(path.dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json')), 'dist/govuk');
 const GOVUK_SELECTORS = cssSelectors(fs.readFileSync(path.join(GOVUK, 'govuk-frontend.min.css'), 'utf8'));
 const isGovuk = (name: string) => name.startsWith('govuk-');
 const govukTokens = (text: string) => text.match(/\bgovuk-[\w!-]+/g) ?? [];
@@ -33,10 +34,11 @@ function scriptClasses(): string[] {
   const classes = sources.flatMap((source) => govukTokens(source.replace(/from\s+'govuk-frontend'/g, '')));
   for (const source of sources) {
     const imported = source.match(/import\s*\{([^}]*)\}\s*from\s*'govuk-frontend'/)?.[1] ?? '';
-    for (const name of imported.split(',').map((n) => n.trim())) {
+    // Components are the capitalised names (SkipLink, in components/skip-link/skip-link.mjs); createAll is not one.
+    for (const name of imported.split(',').map((n) => n.trim()).filter((n) => /^[A-Z]/.test(n))) {
       const folder = name.replace(/(?<=[a-z])([A-Z])/g, '-$1').toLowerCase();
       const module = path.join(GOVUK, 'components', folder, `${folder}.mjs`);
-      if (!fs.existsSync(module)) continue;
+      if (!fs.existsSync(module)) throw new Error(`No ${module} for the component ${name} that src/client imports.`);
       const code = fs.readFileSync(module, 'utf8');
       classes.push(...[...code.matchAll(/classList\.(?:add|toggle)\(\s*'([^']+)'/g)].map((m) => m[1]!));
     }
