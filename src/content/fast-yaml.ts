@@ -37,42 +37,73 @@ const CORE_SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({
 });
 
 /**
- * An alias (*name), a tag (!name or !!type), an explicit key (? key), a directive (%YAML) or a tab:
- * each read differently by the two readers, or allowed by js-yaml where the exact reading finds a mistake.
+ * An alias (*name), a tag (!name or !!type), an explicit key (? key), a list or block as a key
+ * ([a, b]: ...), a directive (%YAML), a tab or a byte order mark: each read differently by the two readers, or allowed
+ * by js-yaml where the exact reading finds a mistake. An alias, a tag or a key starts a value: at
+ * the start of a line, or after "key:", "- ", "? " or a bracket or comma (so "**not begun**" is no alias).
  */
-const UNSHARED_SYNTAX = /(?:^|[\s[{,])(?:[*!][^\s,[\]{}]|\?(?:\s|$))|^%|\t/m;
+const UNSHARED_SYNTAX = /(?:\*(?=[^\s,[\]{}])|!|\?(?=\s|$))(?<=(?:^|[-:?[{,])[ ]*.)|[\]}](?=[ ]*:(?:\s|$))|^%|[\t\uFEFF]/m;
 
 /** A field of a concern or an action inside a text: a field line the exact reading may say was swallowed by the text above it. */
 const FIELD_IN_TEXT = new RegExp(`(?:^|\\s)(?:${[...ITEM_FIELDS].join('|')}):(?:\\s|$)`);
 
-/** A line that writes an owner or target as null explicitly ("owner: null"), as opposed to leaving it empty. */
-const EXPLICIT_NULL = new RegExp(`^[ \\t]*(?:-[ \\t]+)?(?:${[...NULLABLE_FIELDS].join('|')})[ \\t]*:[ \\t]+(?:~|[Nn]ull|NULL)[ \\t]*(?:#.*)?$`, 'gm');
+/** A key read as null: the exact reading names it "", js-yaml "null". */
+const NULL_KEY = /^(?:~|[Nn]ull|NULL)?$/;
+
+/** What comes before a value's first character: spaces, line breaks, comments and an anchor (&name). */
+const BEFORE_VALUE = /(?:\s+|#[^\n]*|&\S+)*/y;
 
 /**
  * The data of a YAML text, or undefined where the exact reading is needed: the text does not read,
  * or it uses syntax the two readers treat differently, or it has what the exact reading reports
- * though it reads (an empty owner or target, a field line read as part of a text).
+ * though it reads (an empty value, such as an empty owner, or a field line read as part of a text).
  */
 export function readYamlFast(text: string): unknown {
   if (UNSHARED_SYNTAX.test(text)) return undefined;
+  const opened: number[] = [];
+  let acrossLines = false;
+  let writtenNulls = 0;
+  function listener(event: 'open' | 'close', state: { input: string; position: number; kind: string | null; result: unknown }) {
+    if (event === 'open') {
+      opened.push(state.position);
+      return;
+    }
+    const { input, position } = state;
+    const from = opened.pop()!;
+    // "null" or "~" written out; an empty value is null too, but read from nothing (kind null).
+    if (state.result === null && state.kind === 'scalar') writtenNulls++;
+    // js-yaml reads a quoted text or a bracketed list that runs onto further lines even where those
+    // lines are indented less than its field, which the exact reading refuses: leave any to it.
+    // Most values end on the line they start on; only a value that does not needs a closer look.
+    const lineEnd = input.indexOf('\n', from);
+    if (acrossLines || lineEnd === -1 || lineEnd >= position) return;
+    BEFORE_VALUE.lastIndex = from;
+    BEFORE_VALUE.exec(input);
+    const start = BEFORE_VALUE.lastIndex;
+    if ('"\'[{'.includes(input[start]!) && input.indexOf('\n', start) < position) acrossLines = true;
+  }
   let data: unknown;
   try {
-    data = jsyaml.load(text, { schema: CORE_SCHEMA });
+    data = jsyaml.load(text, { schema: CORE_SCHEMA, listener });
   } catch {
     return undefined;
   }
   let nulls = 0;
-  let doubt = false;
-  const walk = (value: unknown, key?: string): void => {
+  let doubt = acrossLines;
+  const walk = (value: unknown): void => {
     if (doubt) return;
-    if (typeof value === 'string') doubt = FIELD_IN_TEXT.test(value);
-    else if (value === null) {
-      if (key !== undefined && NULLABLE_FIELDS.has(key)) nulls++;
-    } else if (Array.isArray(value)) value.forEach((item) => walk(item));
-    else if (typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, k);
+    if (typeof value === 'string') doubt = value.includes(':') && FIELD_IN_TEXT.test(value);
+    else if (value === null) nulls++;
+    else if (Array.isArray(value)) value.forEach(walk);
+    else if (typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        if (key.length <= 4 && NULL_KEY.test(key)) doubt = true;
+        walk(item);
+      }
+    }
   };
   walk(data);
-  // Every null owner or target must be written as null: an empty one is a problem the exact reading tells.
-  if (doubt || (nulls > 0 && nulls !== (text.match(EXPLICIT_NULL)?.length ?? 0))) return undefined;
-  return data;
+  // A null in the data that was not written as "null" is an empty value (an empty "owner:", which
+  // the exact reading tells the editor about, or "- " with nothing after it).
+  return doubt || nulls !== writtenNulls ? undefined : data;
 }
