@@ -1,6 +1,7 @@
 /**
- * Reads YAML about ten times faster than parse-file.ts's exact reading (js-yaml instead of the
- * `yaml` package's syntax tree), for content that has no problem, which is nearly all of it. It
+ * Reads YAML several times faster than parse-file.ts's exact reading (js-yaml instead of the
+ * `yaml` package's syntax tree; figures in docs/performance.md), for content that has no problem,
+ * which is nearly all of it. It
  * reads plain values by the `yaml` package's YAML 1.2 core schema, so both give the same data, and
  * it gives no answer (undefined) wherever the two could differ or the exact reading would have
  * something to say: then the file is read the exact way, with positions for the messages.
@@ -38,9 +39,10 @@ const CORE_SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({
 
 /**
  * An alias (*name), a tag (!name or !!type), an explicit key (? key), a list or block as a key
- * ([a, b]: ...), a directive (%YAML), a tab or a byte order mark: each read differently by the two readers, or allowed
- * by js-yaml where the exact reading finds a mistake. An alias, a tag or a key starts a value: at
- * the start of a line, or after "key:", "- ", "? " or a bracket or comma (so "**not begun**" is no alias).
+ * ([a, b]: ...), a directive (%YAML), a tab or a byte order mark: each read differently by the two
+ * readers, or allowed by js-yaml where the exact reading finds a mistake. An alias, a tag or a key
+ * starts a value: at the start of a line, or after "key:", "- ", "? " or a bracket or comma (so
+ * "**not begun**" is no alias).
  */
 const UNSHARED_SYNTAX = /(?:\*(?=[^\s,[\]{}])|!|\?(?=\s|$))(?<=(?:^|[-:?[{,])[ ]*.)|[\]}](?=[ ]*:(?:\s|$))|^%|[\t\uFEFF]/m;
 
@@ -52,6 +54,9 @@ const NULL_KEY = /^(?:~|[Nn]ull|NULL)?$/;
 
 /** What comes before a value's first character: spaces, line breaks, comments and an anchor (&name). */
 const BEFORE_VALUE = /(?:\s+|#[^\n]*|&\S+)*/y;
+
+/** The first character of a quoted text or of a list or block written in brackets. */
+const FLOW_START = new Set(['"', "'", '[', '{']);
 
 /**
  * The data of a YAML text, or undefined where the exact reading is needed: the text does not read,
@@ -80,7 +85,7 @@ export function readYamlFast(text: string): unknown {
     BEFORE_VALUE.lastIndex = from;
     BEFORE_VALUE.exec(input);
     const start = BEFORE_VALUE.lastIndex;
-    if ('"\'[{'.includes(input[start]!) && input.indexOf('\n', start) < position) acrossLines = true;
+    if (FLOW_START.has(input.charAt(start)) && input.indexOf('\n', start) < position) acrossLines = true;
   }
   let data: unknown;
   try {
