@@ -14,7 +14,7 @@ import type { z } from 'zod';
 import { isRealDate } from '../lib/dates.ts';
 import { buildSite, type Site, type ValidContent } from './model.ts';
 import { blockName, PLAN_BLOCKS, rightBlockFor } from './fields.ts';
-import { parseFile, type ParsedFile } from './parse-file.ts';
+import { parseFile, parseFileFast, type ParsedFile } from './parse-file.ts';
 import { closest, describeIssue, describePlace, formatPath, printable as printableKey, sortProblems, type Problem } from './problems.ts';
 import { EstablishmentSchema, PlanSchema, ThemesFileSchema, VocabularyFileSchema, type PlanData } from './schema.ts';
 import { checkComments, notComplete, placeholders } from './unfinished.ts';
@@ -98,7 +98,7 @@ export function validateContent(files: [string, string][], root = 'content', opt
       message: `the "as at" date setting is "${options.asAt}": it must be a real date written as YYYY-MM-DD, for example 2025-03-31, or not set at all`,
     });
   }
-  const parsed: { kind: Kind; file: ParsedFile; rel: string; text: string }[] = [];
+  const parsed: { kind: Kind; file: ParsedFile; rel: string; text: string; valid?: unknown }[] = [];
   // Files that exist but have problems of their own. A plan that refers to them is not told that
   // the establishment or theme "does not exist": the editor is sent to the broken file instead.
   let themesUsable = files.some(([rel]) => rel === 'themes.yaml');
@@ -111,9 +111,9 @@ export function validateContent(files: [string, string][], root = 'content', opt
       problems.push({ file: shown, line: 1, column: 1, path: '', place: '', message: WRONG_PLACE });
       continue;
     }
-    const file = parseFile(shown, text);
+    const { file, valid } = readFile(shown, text, kind);
     problems.push(...file.problems);
-    if (file.data !== undefined) parsed.push({ kind, file, rel, text });
+    if (file.data !== undefined) parsed.push({ kind, file, rel, text, valid });
     else if (kind === 'themes') themesUsable = false;
     else if (kind === 'establishment') brokenEstablishments.add(path.posix.basename(rel, '.yaml'));
   }
@@ -130,7 +130,8 @@ export function validateContent(files: [string, string][], root = 'content', opt
   });
   const at = (file: ParsedFile, p: readonly PropertyKey[], message: string, atKey = false) => problems.push(problemAt(file, p, message, atKey));
 
-  function check<S extends z.ZodType>(schema: S, file: ParsedFile, kind: Kind): z.output<S> | undefined {
+  function check<S extends z.ZodType>(schema: S, file: ParsedFile, kind: Kind, valid: unknown): z.output<S> | undefined {
+    if (valid !== undefined) return valid as z.output<S>;
     const result = schema.safeParse(file.data, { reportInput: true });
     if (result.success) return result.data;
     const misplaced: { block: PropertyKey[]; key: string }[] = [];
@@ -183,10 +184,10 @@ export function validateContent(files: [string, string][], root = 'content', opt
   const planFiles: { file: ParsedFile; rel: string; data: PlanData | undefined; invalid: string[]; unpublishable: boolean }[] = [];
   const establishmentFiles = new Map<string, ParsedFile>();
 
-  for (const { kind, file, rel, text } of parsed) {
+  for (const { kind, file, rel, text, valid } of parsed) {
     const unfinished = checkUnfinished(file, text);
     if (kind === 'themes') {
-      const data = check(ThemesFileSchema, file, kind);
+      const data = check(ThemesFileSchema, file, kind, valid);
       if (!data) {
         themesUsable = false;
         continue;
@@ -198,12 +199,12 @@ export function validateContent(files: [string, string][], root = 'content', opt
       });
       content.themes = data.themes;
     } else if (kind === 'vocabulary') {
-      const data = check(VocabularyFileSchema, file, kind);
+      const data = check(VocabularyFileSchema, file, kind, valid);
       if (!data) continue;
       checkVocabulary(data, (p, m) => at(file, p, m));
       content.vocabulary = data.equivalents.map((e) => e.terms);
     } else if (kind === 'establishment') {
-      const data = check(EstablishmentSchema, file, kind);
+      const data = check(EstablishmentSchema, file, kind, valid);
       const expected = path.posix.basename(rel, '.yaml');
       if (!data) {
         brokenEstablishments.add(expected);
@@ -220,7 +221,7 @@ export function validateContent(files: [string, string][], root = 'content', opt
       }
     } else {
       const before = problems.length;
-      const data = check(PlanSchema, file, kind);
+      const data = check(PlanSchema, file, kind, valid);
       const invalid = problems.slice(before).map((p) => p.path);
       if (data?.provenance.transcription === 'complete' && (unfinished.checks || unfinished.placeholders)) {
         const problem = problemAt(file, ['provenance', 'transcription'], notComplete(unfinished.checks, unfinished.placeholders));
@@ -296,6 +297,18 @@ export function validateContent(files: [string, string][], root = 'content', opt
   const told = shownOnly(problems);
   if (problems.length) return { ok: false, problems: told, warnings: shownOnly(warnings) };
   return { ok: true, site: buildSite(content, { asAt: options.asAt }), warnings: shownOnly(warnings) };
+}
+
+const SCHEMAS: Record<Kind, z.ZodType> = { themes: ThemesFileSchema, vocabulary: VocabularyFileSchema, establishment: EstablishmentSchema, plan: PlanSchema };
+
+/**
+ * A file read the fast way when its data passes the schema, as nearly all content does (`valid` is
+ * the schema's output); else read exactly, so that every problem is told as the exact reading sees it.
+ */
+function readFile(shown: string, text: string, kind: Kind): { file: ParsedFile; valid?: unknown } {
+  const fast = parseFileFast(shown, text);
+  const checked = fast && SCHEMAS[kind].safeParse(fast.data);
+  return fast && checked?.success ? { file: fast, valid: checked.data } : { file: parseFile(shown, text) };
 }
 
 /** A plan's format, where it is written: it decides whether a concern is called a "recommendation". */

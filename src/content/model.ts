@@ -183,13 +183,17 @@ const CONCERN_CATEGORIES: Record<string, { label: string; heading: string }> = {
 };
 
 function buildAction(action: ActionData, index: number, concernAnchor: string, planPath: string, asAt: string): Action {
-  const { updates, revisedTargets, ...rest } = action;
+  const { updates, revisedTargets } = action;
   const targetMonth = action.targetMonth ?? parseTargetMonth(action.target);
   const target = currentTarget({ asWritten: action.target, month: targetMonth }, revisedTargets, asAt);
   const status = currentStatus(updates, asAt);
   const anchor = `${concernAnchor}-action-${index + 1}`;
+  // The fields named rather than copied with "...rest": V8 copies an object rest slowly, and a
+  // 600-plan site has 40,000 actions. The schema allows an action no other fields.
   return {
-    ...rest,
+    text: action.text,
+    owner: action.owner,
+    target: action.target,
     number: index + 1,
     anchor,
     path: `${planPath}#${anchor}`,
