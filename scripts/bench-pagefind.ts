@@ -40,7 +40,7 @@ if (unknown !== undefined) {
   process.exit(2);
 }
 
-const load = () => fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+const load = () => os.loadavg()[0]!.toFixed(1);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-pagefind-'));
 try {
   const estate = generatePeerEstate({ plans, out: path.join(work, 'content') });

@@ -77,12 +77,14 @@ const read = (file: string) => {
   }
 };
 
-/** Pagefind's binary below this process, if it is running: its Pss (kB) and CPU seconds. */
+/** Pagefind's live binary below this process (not the last variant's, if it has not been reaped): its Pss (kB) and CPU seconds. */
 function pagefindNow(): { pssKB: number; cpuSeconds: number } | undefined {
-  const pid = descendants(process.pid).find((p) => read(`/proc/${p}/comm`).startsWith('pagefind'));
-  if (pid === undefined) return undefined;
-  const { utimeTicks, stimeTicks } = parseStat(read(`/proc/${pid}/stat`));
-  return { pssKB: statusKB(read(`/proc/${pid}/smaps_rollup`), 'Pss'), cpuSeconds: (utimeTicks + stimeTicks) / 100 };
+  for (const pid of descendants(process.pid)) {
+    if (!read(`/proc/${pid}/comm`).startsWith('pagefind')) continue;
+    const { state, utimeTicks, stimeTicks } = parseStat(read(`/proc/${pid}/stat`));
+    if (state !== 'Z') return { pssKB: statusKB(read(`/proc/${pid}/smaps_rollup`), 'Pss'), cpuSeconds: (utimeTicks + stimeTicks) / 100 };
+  }
+  return undefined;
 }
 
 /** Indexes one variant of `records` into a scratch folder below `work` (removed after), watching the binary. */
@@ -101,6 +103,7 @@ export async function measurePagefind(variant: RecordVariant, records: SearchRec
   const timer = setInterval(sample, 100);
   const started = performance.now();
   let added = started;
+  let written = started;
   try {
     await writeIndex(changed, output, {
       added: () => {
@@ -108,12 +111,14 @@ export async function measurePagefind(variant: RecordVariant, records: SearchRec
         added = performance.now();
         phase = 'writing';
       },
-      written: sample,
+      written: () => {
+        sample();
+        written = performance.now();
+      },
     });
   } finally {
     clearInterval(timer);
   }
-  const written = performance.now();
   const indexBytes = filesBelow(output).reduce((n, file) => n + file.bytes, 0);
   fs.rmSync(output, { recursive: true, force: true });
   return {
