@@ -23,15 +23,25 @@ function check<T extends { errors: string[] }>(what: string, response: T): T {
 /** Pagefind's ready-made interfaces: the search page uses its JavaScript API, so these are left out. */
 const UNUSED = /^pagefind-(component-ui|modular-ui|ui|highlight)\./;
 
+/** Called as indexing moves on: the benchmark measures Pagefind's binary in each step (src/bench/pagefind-alone.ts). */
+export interface IndexSteps {
+  /** Every record has been accepted; Pagefind builds and writes the index next (its peak). */
+  added?: () => void;
+  /** The index is written, before the binary is closed. */
+  written?: () => void;
+}
+
 /** Indexes `records` into `outputPath` (Pagefind's folder itself); returns how many records were indexed. */
-export async function writeIndex(records: SearchRecord[], outputPath: string): Promise<number> {
+export async function writeIndex(records: SearchRecord[], outputPath: string, steps: IndexSteps = {}): Promise<number> {
   try {
     const { index } = check('start', await pagefind.createIndex({ forceLanguage: 'en' }));
     if (!index) throw new Error('Pagefind did not create an index.');
     // Sent all at once: the binary works through them faster than one round trip at a time.
     const responses = await Promise.all(records.map((record) => index.addCustomRecord(record)));
     responses.forEach((response, i) => check(`index ${records[i]!.url}`, response));
+    steps.added?.();
     check('write its files', await index.writeFiles({ outputPath }));
+    steps.written?.();
     for (const file of fs.readdirSync(outputPath)) {
       if (UNUSED.test(file)) fs.rmSync(path.join(outputPath, file));
     }

@@ -1,14 +1,17 @@
 /**
  * The benchmark's pure helpers (scripts/bench.ts): tables, marginal costs, budget checks, build
- * phases from the build's own timings, /proc parsing, and what counts as render-blocking script.
+ * phases from the build's own timings, /proc parsing, what counts as render-blocking script, and
+ * the one-record-a-page variant of the search records that bench:pagefind indexes.
  * No timings are tested here: the budgets are reported by the benchmark, never asserted.
  */
 import { describe, expect, it } from 'vitest';
 import { BUDGETS, checkBudgets, type BudgetFigures } from '../../src/bench/budgets.ts';
 import { buildPhases, type BuildTimings } from '../../src/bench/build.ts';
 import { kB, marginal, markdownTable, median, table } from '../../src/bench/format.ts';
+import { recordsPerPage } from '../../src/bench/pagefind-alone.ts';
 import { parseStat, statusKB } from '../../src/bench/proc.ts';
 import { renderBlockingScripts, weightKind } from '../../src/bench/weight.ts';
+import type { SearchRecord } from '../../src/search/records.ts';
 
 describe('format', () => {
   it('takes medians of odd and even counts', () => {
@@ -138,5 +141,32 @@ describe('page weight', () => {
     expect(weightKind('font')).toBe('fonts');
     expect(weightKind('other', '', '/assets/fonts/bold.woff2')).toBe('fonts');
     expect(weightKind('fetch', 'application/octet-stream', '/pagefind/wasm.en.pagefind')).toBe('other');
+  });
+});
+
+describe('recordsPerPage (bench:pagefind)', () => {
+  const record = (url: string, content: string, meta: Record<string, string>, filters: SearchRecord['filters']): SearchRecord => ({ url, content, language: 'en', meta, filters });
+  const records = [
+    record('/establishments/a/', 'HMP A', { title: 'HMP A' }, { type: ['Establishment'] }),
+    record('/plans/a-2024/', 'Action plan', { title: 'HMP A, 2024' }, { type: ['Plan'], plan_year: ['2024'] }),
+    record('/plans/a-2024/#concern-1', 'First concern', { title: 'Concern 1', owners: 'Governor' }, { type: ['Concern'], status: ['Not started'] }),
+    record('/plans/a-2024/#concern-2', 'Second concern', { title: 'Concern 2' }, { type: ['Concern'], status: ['Complete', 'Not started'] }),
+  ];
+
+  it("puts each plan's concerns in the plan's record, so the words are the same in one record a page", () => {
+    expect(recordsPerPage(records)).toEqual([
+      records[0],
+      record(
+        '/plans/a-2024/',
+        'Action plan\nFirst concern\nSecond concern',
+        { title: 'HMP A, 2024\nConcern 1\nConcern 2', owners: 'Governor' },
+        { type: ['Concern', 'Plan'], plan_year: ['2024'], status: ['Complete', 'Not started'] },
+      ),
+    ]);
+  });
+
+  it('leaves the records it was given as they were', () => {
+    recordsPerPage(records);
+    expect(records[1]).toEqual(record('/plans/a-2024/', 'Action plan', { title: 'HMP A, 2024' }, { type: ['Plan'], plan_year: ['2024'] }));
   });
 });

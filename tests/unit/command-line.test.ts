@@ -48,6 +48,7 @@ describe('every command: --help, an unknown option, an argument it does not take
     { script: 'generate-estate', usage: /^Usage: npx tsx scripts\/generate-estate\.ts --plans 500 --out/, takesFiles: false },
     { script: 'bench', usage: /^Usage: npm run bench -- \[--sizes 6,60,600\]/, takesFiles: false },
     { script: 'bench:search', usage: /^Usage: npx tsx scripts\/bench-search\.ts \[--plans 600\]/, takesFiles: false },
+    { script: 'bench:pagefind', usage: /^Usage: npm run bench:pagefind -- \[--plans 600\] \[--variants as-built,per-page,/, takesFiles: false },
   ];
 
   it.each(COMMANDS)('$script -- --help prints the usage and exits 0', ({ script, usage }) => {
