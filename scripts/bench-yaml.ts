@@ -2,7 +2,7 @@
  * How long reading one content file takes, the exact way (the `yaml` syntax tree, which places every
  * problem) and the fast way (js-yaml, src/content/fast-yaml.ts), in one process, alternating.
  *
- *   npx tsx scripts/bench-yaml.ts [--copies 600] [--rounds 5]
+ *   npm run bench:yaml -- [--copies 600] [--rounds 5]
  *
  * Reads --copies distinct copies of the Chelmsford plan (each with its own id, so no cache helps)
  * each way, --rounds times after a round to warm up, and prints the milliseconds a file of each
@@ -10,20 +10,18 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { REAL_CONTENT } from '../src/bench/estate.ts';
 import { median, wholeOption } from '../src/bench/format.ts';
 import { parseFile, parseFileFast } from '../src/content/parse-file.ts';
 import { PlanSchema } from '../src/content/schema.ts';
+import { commandLine } from '../src/lib/cli.ts';
 
-const USAGE = 'Usage: npx tsx scripts/bench-yaml.ts [--copies 600] [--rounds 5]';
-let values: { copies?: string; rounds?: string };
-try {
-  ({ values } = parseArgs({ options: { copies: { type: 'string', default: '600' }, rounds: { type: 'string', default: '5' } }, strict: true }));
-} catch (error) {
-  console.error(`${(error as Error).message.split('\n')[0]}. ${USAGE}`);
-  process.exit(2);
-}
+const USAGE = 'Usage: npm run bench:yaml -- [--copies 600] [--rounds 5]';
+const { values } = commandLine({
+  command: 'bench:yaml',
+  usage: USAGE,
+  options: { copies: { type: 'string', default: '600' }, rounds: { type: 'string', default: '5' } },
+});
 const copies = wholeOption('copies', values.copies!, 1, USAGE);
 const rounds = wholeOption('rounds', values.rounds!, 1, USAGE);
 

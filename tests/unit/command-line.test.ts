@@ -49,6 +49,7 @@ describe('every command: --help, an unknown option, an argument it does not take
     { script: 'bench', usage: /^Usage: npm run bench -- \[--sizes 6,60,600\]/, takesFiles: false },
     { script: 'bench:search', usage: /^Usage: npx tsx scripts\/bench-search\.ts \[--plans 600\]/, takesFiles: false },
     { script: 'bench:pagefind', usage: /^Usage: npm run bench:pagefind -- \[--plans 600\] \[--variants as-built,per-page,/, takesFiles: false },
+    { script: 'bench:yaml', usage: /^Usage: npm run bench:yaml -- \[--copies 600\] \[--rounds 5\]/, takesFiles: false },
   ];
 
   it.each(COMMANDS)('$script -- --help prints the usage and exits 0', ({ script, usage }) => {
