@@ -51,7 +51,8 @@ const cleanUp = () => {
  * 640 plans, 1,128 MB at 2,000.
  */
 function heapLimitMB(): number {
-  const plans = path.resolve(process.env.ACTION_PLANS_CONTENT ?? 'content', 'plans');
+  // As contentDir() in src/content/load.ts, which this wrapper does not load (it would slow every start).
+  const plans = path.resolve(process.env.ACTION_PLANS_CONTENT || 'content', 'plans');
   const count = fs.existsSync(plans) ? (fs.readdirSync(plans, { recursive: true }) as string[]).filter((f) => f.endsWith('.md')).length : 0;
   return Math.round(Math.max(448, 128 + count / 2));
 }

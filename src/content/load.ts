@@ -26,9 +26,13 @@ import { checkVocabulary } from './vocabulary.ts';
  */
 export type LoadResult = { ok: true; site: Site; warnings: Problem[] } | { ok: false; problems: Problem[]; warnings: Problem[] };
 
-/** The content folder: `ACTION_PLANS_CONTENT` when set (the benchmark builds a generated estate this way), else ./content. */
+/**
+ * The content folder: `ACTION_PLANS_CONTENT` when set (the benchmark builds a generated estate this
+ * way), else ./content. Set but empty (`ACTION_PLANS_CONTENT= npm run build`) counts as not set:
+ * it would otherwise resolve to the project folder, and reading all of it ran the build out of memory.
+ */
 export function contentDir(): string {
-  return path.resolve(process.env.ACTION_PLANS_CONTENT ?? 'content');
+  return path.resolve(process.env.ACTION_PLANS_CONTENT || 'content');
 }
 
 /** Reads every file below `dir` (dot files and READMEs aside) as [path relative to `dir`, text]. */

@@ -7,8 +7,8 @@
  * the line it edits and the text that line must hold, so a case can never quietly miss its target.
  */
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { loadContent, validateContent } from '../../src/content/load.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { contentDir, loadContent, validateContent } from '../../src/content/load.ts';
 import { formatProblem, type Problem } from '../../src/content/problems.ts';
 import { FIXTURE_PLAN, FIXTURE_THEMES } from '../support/fixture-plan.ts';
 
@@ -852,5 +852,18 @@ describe('places are counted from 1', () => {
       expect(p.place).not.toMatch(/\b0\b/);
       expect(p.message).not.toMatch(/\b[a-z]+\.0\./);
     }
+  });
+});
+
+describe('the content folder', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('is ./content, or ACTION_PLANS_CONTENT when set, and ./content when that is set but empty', () => {
+    vi.stubEnv('ACTION_PLANS_CONTENT', undefined);
+    expect(contentDir()).toBe(path.resolve('content'));
+    vi.stubEnv('ACTION_PLANS_CONTENT', 'tests/fixtures/progress-content');
+    expect(contentDir()).toBe(path.resolve('tests/fixtures/progress-content'));
+    vi.stubEnv('ACTION_PLANS_CONTENT', '');
+    expect(contentDir()).toBe(path.resolve('content'));
   });
 });
