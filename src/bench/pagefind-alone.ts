@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { writeIndex } from '../search/index-site.ts';
 import type { SearchRecord } from '../search/records.ts';
-import { descendants, parseStat, statusKB } from './proc.ts';
+import { descendants, processNow } from './proc.ts';
 import { filesBelow } from './site.ts';
 
 /** A record's page: its URL without the concern's anchor. */
@@ -69,20 +69,11 @@ export interface PagefindFigures {
   indexBytes: number;
 }
 
-const read = (file: string) => {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
-};
-
-/** Pagefind's live binary below this process (not the last variant's, if it has not been reaped): its Pss (kB) and CPU seconds. */
-function pagefindNow(): { pssKB: number; cpuSeconds: number } | undefined {
+/** Pagefind's live binary below this process (not the last variant's, if it has not been reaped yet). */
+function pagefindNow() {
   for (const pid of descendants(process.pid)) {
-    if (!read(`/proc/${pid}/comm`).startsWith('pagefind')) continue;
-    const { state, utimeTicks, stimeTicks } = parseStat(read(`/proc/${pid}/stat`));
-    if (state !== 'Z') return { pssKB: statusKB(read(`/proc/${pid}/smaps_rollup`), 'Pss'), cpuSeconds: (utimeTicks + stimeTicks) / 100 };
+    const now = processNow(pid);
+    if (now?.name?.startsWith('pagefind')) return now;
   }
   return undefined;
 }

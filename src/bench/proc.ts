@@ -87,6 +87,24 @@ export function descendants(pid: number): number[] {
   return out;
 }
 
+/** One process as /proc shows it now; undefined once it has exited (or is a zombie, waiting to be reaped). */
+export function processNow(pid: number): { name?: string; rssKB: number; peakRssKB: number; pssKB: number; cpuSeconds: number } | undefined {
+  const status = read(`/proc/${pid}/status`);
+  const stat = read(`/proc/${pid}/stat`);
+  if (!status || !stat) return undefined;
+  const { state, utimeTicks, stimeTicks } = parseStat(stat);
+  if (state === 'Z') return undefined;
+  const rssKB = statusKB(status, 'VmRSS');
+  const rollup = read(`/proc/${pid}/smaps_rollup`);
+  return {
+    name: read(`/proc/${pid}/comm`)?.trim(),
+    rssKB,
+    peakRssKB: Math.max(statusKB(status, 'VmHWM'), rssKB),
+    pssKB: rollup ? statusKB(rollup, 'Pss') : rssKB,
+    cpuSeconds: (utimeTicks + stimeTicks) / TICKS,
+  };
+}
+
 /** Samples the tree below `pid` every `intervalMs` until stop() is called. */
 export function watchTree(pid: number, intervalMs = 100): { stop(): TreeFigures } {
   const started = performance.now();
@@ -99,23 +117,17 @@ export function watchTree(pid: number, intervalMs = 100): { stop(): TreeFigures 
     let treePss = 0;
     const breakdown: TreeFigures['peakBreakdown'] = [];
     for (const p of descendants(pid)) {
-      const status = read(`/proc/${p}/status`);
-      const stat = read(`/proc/${p}/stat`);
-      if (!status || !stat) continue;
-      const { state, utimeTicks, stimeTicks } = parseStat(stat);
-      if (state === 'Z') continue;
-      const rss = statusKB(status, 'VmRSS');
-      tree += rss;
-      const rollup = read(`/proc/${p}/smaps_rollup`);
-      const pss = rollup ? statusKB(rollup, 'Pss') : rss;
-      treePss += pss;
+      const now = processNow(p);
+      if (!now) continue;
+      tree += now.rssKB;
+      treePss += now.pssKB;
       const figure = seen.get(p) ?? { pid: p, name: '?', peakRssKB: 0, cpuSeconds: 0 };
       // Read each time: a process forked to run another program has its parent's name until it does.
-      figure.name = (read(`/proc/${p}/comm`) ?? figure.name).trim();
-      figure.peakRssKB = Math.max(figure.peakRssKB, statusKB(status, 'VmHWM'), rss);
-      figure.cpuSeconds = (utimeTicks + stimeTicks) / TICKS;
+      figure.name = now.name ?? figure.name;
+      figure.peakRssKB = Math.max(figure.peakRssKB, now.peakRssKB);
+      figure.cpuSeconds = now.cpuSeconds;
       seen.set(p, figure);
-      breakdown.push({ pid: p, name: figure.name, pssKB: pss });
+      breakdown.push({ pid: p, name: figure.name, pssKB: now.pssKB });
     }
     figures.samples += 1;
     figures.peakTreeRssKB = Math.max(figures.peakTreeRssKB, tree);

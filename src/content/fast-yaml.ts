@@ -1,10 +1,10 @@
 /**
  * Reads YAML several times faster than parse-file.ts's exact reading (js-yaml instead of the
  * `yaml` package's syntax tree; figures in docs/performance.md), for content that has no problem,
- * which is nearly all of it. It
- * reads plain values by the `yaml` package's YAML 1.2 core schema, so both give the same data, and
- * it gives no answer (undefined) wherever the two could differ or the exact reading would have
- * something to say: then the file is read the exact way, with positions for the messages.
+ * which is nearly all of it. It reads plain values by the `yaml` package's YAML 1.2 core schema, so
+ * both give the same data, and it gives no answer (undefined) wherever the two could differ or the
+ * exact reading would have something to say: then the file is read the exact way, with positions
+ * for the messages.
  */
 import jsyaml from 'js-yaml';
 import { ITEM_FIELDS, NULLABLE_FIELDS } from './fields.ts';
